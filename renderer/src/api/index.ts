@@ -1,0 +1,3 @@
+export { call, onLocked } from './client';
+export { KimApiError, isKimApiError } from './api-error';
+export { findBridge } from './bridge';

@@ -1,0 +1,23 @@
+import { defineConfig } from 'vite';
+
+/**
+ * The renderer bundle. `base: './'` keeps every asset URL relative, so the same build loads from
+ * Electron's `app://` protocol and from the e2e host's loopback http server. There is no React
+ * plugin: esbuild's automatic JSX runtime is all the bundle needs (no fast refresh in a
+ * security-hardened window anyway).
+ */
+export default defineConfig({
+  root: import.meta.dirname,
+  base: './',
+  esbuild: { jsx: 'automatic' },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // The strict CSP allows no inline script, and Chromium has native modulepreload.
+    modulePreload: { polyfill: false },
+    // Source maps would ship the source into the app; errors are reported by code, not stack.
+    sourcemap: false,
+    target: 'chrome130',
+  },
+  server: { strictPort: true },
+});
