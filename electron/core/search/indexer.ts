@@ -1,4 +1,8 @@
+import { nameSortKey } from '../../../shared/search/normalize';
+import { spellingTerms } from '../../../shared/search/match';
+import { indexKeys } from '../../../shared/search/probes';
 import type { Db } from '../db-types';
+import { statements } from './statements';
 
 export interface IndexablePerson {
   id: string;
@@ -7,11 +11,78 @@ export interface IndexablePerson {
   otherSpellings: readonly string[];
 }
 
+/** FTS rowids pack (pid, spelling): 64 slots per person, more than the 1 + 20 spellings allowed. */
+export const FTS_SLOTS = 64;
+
 /**
  * Rebuilds the search keys of one person. Called by the write path inside the same transaction
- * as the row write, so the index can never disagree with the rows. STUB.
+ * as the row write, so the index can never disagree with the rows.
  */
-export function reindexPerson(_db: Db, _person: IndexablePerson): void {}
+export function reindexPerson(db: Db, person: IndexablePerson): void {
+  const s = statements(db);
+  const pid = s.upsertPerson.get(person.id, nameSortKey(person.familyName, person.givenNames));
+  if (pid === undefined) throw new Error('search_person upsert returned no pid');
+  s.deleteTokens.run(pid);
+  s.deleteFts.run(pid * FTS_SLOTS, (pid + 1) * FTS_SLOTS);
+  const spellings = spellingTerms(person).slice(0, FTS_SLOTS);
+  spellings.forEach((terms, spelling) => {
+    for (const key of indexKeys(terms)) s.insertToken.run(key, pid, spelling);
+  });
+  const texts = [`${person.familyName} ${person.givenNames}`, ...person.otherSpellings].slice(0, FTS_SLOTS);
+  texts.forEach((text, spelling) => {
+    if (text.trim().length > 0) s.insertFts.run(pid * FTS_SLOTS + spelling, text);
+  });
+}
 
-/** Drops the search keys of a person (tombstoned or purged). STUB. */
-export function unindexPerson(_db: Db, _personId: string): void {}
+/** Drops the search keys of a person (tombstoned or purged). */
+export function unindexPerson(db: Db, personId: string): void {
+  const s = statements(db);
+  const pid = s.pidOf.get(personId);
+  if (pid === undefined) return;
+  s.deleteTokens.run(pid);
+  s.deleteFts.run(pid * FTS_SLOTS, (pid + 1) * FTS_SLOTS);
+  s.deletePerson.run(pid);
+}
+
+interface StoredPerson {
+  id: string;
+  family_name: string;
+  given_names: string;
+  other_spellings: string;
+}
+
+/**
+ * Recomputes the whole index from `persons` (live rows only). Needed once after migration 2 ran
+ * on a database that already held persons, and safe to call any time.
+ */
+export function rebuildSearchIndex(db: Db): void {
+  db.transaction(() => {
+    db.exec('DELETE FROM search_token; DELETE FROM search_fts; DELETE FROM search_person;');
+    const rows = db
+      .prepare<[], StoredPerson>('SELECT id, family_name, given_names, other_spellings FROM persons WHERE deleted_at IS NULL')
+      .all();
+    for (const row of rows) {
+      reindexPerson(db, {
+        id: row.id,
+        familyName: row.family_name,
+        givenNames: row.given_names,
+        otherSpellings: parseSpellings(row.other_spellings),
+      });
+    }
+    statements(db).clearRebuild.run();
+  })();
+}
+
+/** Rebuilds first if migration 2 found persons it could not index in SQL. */
+export function ensureSearchIndex(db: Db): void {
+  if (statements(db).needsRebuild.get() !== 0) rebuildSearchIndex(db);
+}
+
+export function parseSpellings(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
+}

@@ -12,7 +12,7 @@ export type AppPhase =
   | { kind: 'no-bridge' }
   | { kind: 'start-failed'; message: string }
   | { kind: 'first-run' }
-  | { kind: 'locked'; reason: LockReason | null }
+  | { kind: 'locked'; reason: LockReason | null; idleMinutes: number | null }
   | { kind: 'unlocked' };
 
 interface SessionState {
@@ -48,7 +48,8 @@ export const useSession = create<SessionState>()((set) => ({
   setSettings: (settings) => set({ settings }),
   lockedLocally: (reason) =>
     set((state) => ({
-      phase: { kind: 'locked', reason },
+      // The idle time is kept to tell the person why the profile locked itself.
+      phase: { kind: 'locked', reason, idleMinutes: state.settings?.autoLockMinutes ?? null },
       profile: null,
       settings: null,
       catalogs: null,

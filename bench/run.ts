@@ -1,0 +1,23 @@
+import { benchLocalStore } from './local-store';
+import { printFigure, withinBudget, type Figure } from './report';
+
+/**
+ * `npm run bench`: every benchmark generates its own data and prints each figure with its
+ * budget. `--quick` shrinks the data for a smoke run; the budgets hold for the full size.
+ */
+const quick = process.argv.includes('--quick');
+
+const suites: Array<[string, () => Promise<Figure[]>]> = [
+  ['Local store (issue 2)', () => benchLocalStore({ persons: quick ? 10_000 : 100_000 })],
+];
+
+let overBudget = 0;
+for (const [title, run] of suites) {
+  console.log(`\n${title}`);
+  const figures = await run();
+  for (const figure of figures) {
+    printFigure(figure);
+    if (withinBudget(figure) === false) overBudget++;
+  }
+}
+console.log(overBudget === 0 ? '\nAll figures within budget.' : `\n${overBudget} figure(s) over budget.`);

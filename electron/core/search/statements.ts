@@ -1,0 +1,84 @@
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../db-types';
+
+type Statement<P extends unknown[], R = unknown> = BetterSqlite3.Statement<P, R>;
+
+/**
+ * Prepared statements of the search module, prepared once per database handle: preparing costs
+ * more than running these small statements, and search runs on every keystroke.
+ */
+export interface SearchStatements {
+  readonly upsertPerson: Statement<[string, string], number>;
+  readonly pidOf: Statement<[string], number>;
+  readonly deletePerson: Statement<[number]>;
+  readonly deleteTokens: Statement<[number]>;
+  readonly insertToken: Statement<[string, number, number]>;
+  readonly deleteFts: Statement<[number, number]>;
+  readonly insertFts: Statement<[number, string]>;
+  readonly scanTokens: Statement<[string, string], [string, number, number]>;
+  readonly ftsMatch: Statement<[string], number>;
+  readonly sortKeys: Statement<[string], [number, string]>;
+  readonly sortOrder: Statement<[], [number, string]>;
+  readonly personByPid: Statement<[number], PersonRow>;
+  readonly listByName: Statement<[number], PersonRow>;
+  readonly needsRebuild: Statement<[], number>;
+  readonly clearRebuild: Statement<[]>;
+}
+
+/** The columns of `persons` that search reads (names by migration 001). */
+export interface PersonRow {
+  readonly pid: number;
+  readonly id: string;
+  readonly family_name: string;
+  readonly given_names: string;
+  readonly other_spellings: string;
+  readonly birth_date: string;
+  readonly deleted_at: string | null;
+}
+
+const PERSON_COLUMNS = 's.pid, p.id, p.family_name, p.given_names, p.other_spellings, p.birth_date, p.deleted_at';
+
+const cache = new WeakMap<Db, SearchStatements>();
+
+export function statements(db: Db): SearchStatements {
+  let cached = cache.get(db);
+  if (cached === undefined) {
+    cached = prepare(db);
+    cache.set(db, cached);
+  }
+  return cached;
+}
+
+function prepare(db: Db): SearchStatements {
+  return {
+    upsertPerson: db
+      .prepare<[string, string], number>(
+        `INSERT INTO search_person (person_id, sort_key) VALUES (?, ?)
+         ON CONFLICT (person_id) DO UPDATE SET sort_key = excluded.sort_key RETURNING pid`,
+      )
+      .pluck(),
+    pidOf: db.prepare<[string], number>('SELECT pid FROM search_person WHERE person_id = ?').pluck(),
+    deletePerson: db.prepare<[number]>('DELETE FROM search_person WHERE pid = ?'),
+    deleteTokens: db.prepare<[number]>('DELETE FROM search_token WHERE pid = ?'),
+    insertToken: db.prepare<[string, number, number]>('INSERT OR IGNORE INTO search_token (key, pid, spelling) VALUES (?, ?, ?)'),
+    deleteFts: db.prepare<[number, number]>('DELETE FROM search_fts WHERE rowid >= ? AND rowid < ?'),
+    insertFts: db.prepare<[number, string]>('INSERT INTO search_fts (rowid, names) VALUES (?, ?)'),
+    scanTokens: db
+      .prepare<[string, string], [string, number, number]>('SELECT key, pid, spelling FROM search_token WHERE key >= ? AND key < ?')
+      .raw(),
+    ftsMatch: db.prepare<[string], number>('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck(),
+    sortKeys: db
+      .prepare<[string], [number, string]>('SELECT pid, sort_key FROM search_person WHERE pid IN (SELECT value FROM json_each(?))')
+      .raw(),
+    sortOrder: db.prepare<[], [number, string]>('SELECT pid, sort_key FROM search_person ORDER BY sort_key').raw(),
+    personByPid: db.prepare<[number], PersonRow>(
+      `SELECT ${PERSON_COLUMNS} FROM search_person s JOIN persons p ON p.id = s.person_id WHERE s.pid = ?`,
+    ),
+    listByName: db.prepare<[number], PersonRow>(
+      `SELECT ${PERSON_COLUMNS} FROM search_person s JOIN persons p ON p.id = s.person_id
+       WHERE p.deleted_at IS NULL ORDER BY s.sort_key, s.pid LIMIT ?`,
+    ),
+    needsRebuild: db.prepare<[], number>(`SELECT count(*) FROM search_meta WHERE key = 'rebuild'`).pluck(),
+    clearRebuild: db.prepare<[]>(`DELETE FROM search_meta WHERE key = 'rebuild'`),
+  };
+}

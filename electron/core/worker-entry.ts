@@ -1,0 +1,139 @@
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { IpcResult } from '../../shared/ipc/errors';
+
+/**
+ * The core's home off the window's thread (DESIGN.md, Parts): better-sqlite3 is synchronous, so
+ * a long report or sync must not run where it would freeze the UI. The main process starts this
+ * file as a `worker_threads` Worker and talks to it with the messages below. Plain Node: nothing
+ * here imports `electron`.
+ */
+
+/** What the main process passes as `workerData`. */
+export interface CoreWorkerData {
+  kind: 'kim-core';
+  dataDir: string;
+  appVersion: string;
+}
+
+/** main → worker */
+export type WorkerRequest = { type: 'invoke'; id: number; channel: string; input: unknown } | { type: 'close' };
+
+/** worker → main */
+export type WorkerResponse = { type: 'result'; id: number; result: IpcResult<unknown> } | { type: 'fatal'; message: string };
+
+/** The part of the core the worker uses (see `createCore` in ./index). */
+export interface CoreLike {
+  handle(channel: string, input: unknown): Promise<IpcResult<unknown>>;
+  close(): void;
+}
+
+export function isCoreWorkerData(value: unknown): value is CoreWorkerData {
+  if (typeof value !== 'object' || value === null) return false;
+  const data = value as Record<string, unknown>;
+  return (
+    data.kind === 'kim-core' &&
+    typeof data.dataDir === 'string' &&
+    data.dataDir !== '' &&
+    typeof data.appVersion === 'string'
+  );
+}
+
+function parseRequest(message: unknown): WorkerRequest | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const m = message as Record<string, unknown>;
+  if (m.type === 'close') return { type: 'close' };
+  if (m.type === 'invoke' && typeof m.id === 'number' && Number.isSafeInteger(m.id) && typeof m.channel === 'string') {
+    return { type: 'invoke', id: m.id, channel: m.channel, input: m.input };
+  }
+  return null;
+}
+
+const closedError = {
+  code: 'INTERNAL',
+  message: 'Der lokale Datenspeicher wird gerade geschlossen. Bitte starten Sie die App neu.',
+} as const;
+const internalError = {
+  code: 'INTERNAL',
+  message: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut.',
+} as const;
+
+/**
+ * Turns messages into core calls, one at a time in arrival order: writes land in the order the
+ * page sent them, and the core never has to be re-entrant across its own awaits (key
+ * derivation, for one). `close` waits for the calls before it, then closes the database.
+ */
+export function createWorkerMessageHandler(
+  core: CoreLike,
+  post: (response: WorkerResponse) => void,
+  onClosed: () => void,
+): (message: unknown) => Promise<void> {
+  let queue: Promise<void> = Promise.resolve();
+  let closed = false;
+
+  const run = async (request: WorkerRequest): Promise<void> => {
+    if (request.type === 'close') {
+      if (closed) return;
+      closed = true;
+      try {
+        core.close();
+      } finally {
+        onClosed();
+      }
+      return;
+    }
+    if (closed) {
+      post({ type: 'result', id: request.id, result: { ok: false, error: { ...closedError } } });
+      return;
+    }
+    let result: IpcResult<unknown>;
+    try {
+      result = await core.handle(request.channel, request.input);
+    } catch {
+      // The router promises never to throw; if it does anyway, the page still gets an answer.
+      result = { ok: false, error: { ...internalError } };
+    }
+    post({ type: 'result', id: request.id, result });
+  };
+
+  return (message) => {
+    const request = parseRequest(message);
+    if (request === null) return queue;
+    queue = queue.then(() => run(request));
+    return queue;
+  };
+}
+
+async function main(): Promise<void> {
+  const port = parentPort;
+  if (port === null || !isCoreWorkerData(workerData)) return;
+  // Loaded here, not at the top, so tests can import the handler above without a database.
+  // The import() is started outside the try on purpose: esbuild forgives an unresolvable import
+  // inside a try block and would ship a worker without its core.
+  const coreModule = import('./index');
+  let core: CoreLike;
+  try {
+    // Loading can fail too: a native binding built for the wrong ABI throws here.
+    const { createCore } = await coreModule;
+    core = createCore({
+      dataDir: workerData.dataDir,
+      appVersion: workerData.appVersion,
+      // The router logs channel names and error classes only, never inputs; stderr reaches the
+      // main process's log.
+      log: (line) => console.error(line),
+    });
+  } catch (error) {
+    // The main process answers every call with "store unavailable"; the reason goes to its log.
+    port.postMessage({ type: 'fatal', message: error instanceof Error ? error.message : String(error) } satisfies WorkerResponse);
+    process.exitCode = 1;
+    port.close();
+    return;
+  }
+  const handle = createWorkerMessageHandler(
+    core,
+    (response) => port.postMessage(response),
+    () => port.close(),
+  );
+  port.on('message', (message: unknown) => void handle(message));
+}
+
+if (!isMainThread) void main();

@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describedBy } from './field-ids';
+
+export interface FieldAria {
+  id: string;
+  'aria-describedby': string | undefined;
+  'aria-invalid': boolean | undefined;
+  'aria-required': boolean | undefined;
+}
+
+interface FieldFrameProps {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  required?: boolean;
+  className?: string;
+  children: (aria: FieldAria) => ReactNode;
+}
+
+/**
+ * Label, hint, error and control of one field, wired together: the error sits right above the
+ * control and is read with it (aria-describedby), and "Pflichtfeld" is written out, not a star.
+ */
+export function FieldFrame({ id, label, hint, error, required, className, children }: FieldFrameProps) {
+  const { t } = useTranslation();
+  return (
+    <div className={['field', error ? 'field-has-error' : '', className ?? ''].join(' ').trim()}>
+      <label htmlFor={id} className="field-label">
+        {label}
+        {required ? <span className="field-required"> ({t('common.required')})</span> : null}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? <FieldErrorText id={`${id}-error`} message={error} /> : null}
+      {children({
+        id,
+        'aria-describedby': describedBy(id, Boolean(hint), Boolean(error)),
+        'aria-invalid': error ? true : undefined,
+        'aria-required': required ? true : undefined,
+      })}
+    </div>
+  );
+}
+
+export function FieldErrorText({ id, message }: { id: string; message: string }) {
+  return (
+    <p id={id} className="field-error">
+      {message}
+    </p>
+  );
+}

@@ -1,0 +1,33 @@
+import type { TFunction } from 'i18next';
+import type { BirthDate } from '../../../shared/domain/person';
+
+/** `2024-03-05` → `05.03.2024` (DOMAIN.md: dates as TT.MM.JJJJ in every UI language). */
+export function formatIsoDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return match ? `${match[3]}.${match[2]}.${match[1]}` : iso;
+}
+
+/** A timestamp (ISO with time) as date and 24-hour time, in local time. */
+export function formatTimestamp(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()}, ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** Birth dates are often partial: "Jahrgang 1990" or "unbekannt" rather than a fake 01.01. */
+export function formatBirthDate(birthDate: BirthDate, t: TFunction): string {
+  switch (birthDate.kind) {
+    case 'full':
+      return formatIsoDate(birthDate.date);
+    case 'year':
+      return t('birth.year', { year: birthDate.year });
+    case 'unknown':
+      return t('birth.unknown');
+  }
+}
+
+export function fullName(person: { familyName: string; givenNames: string }): string {
+  return [person.familyName, person.givenNames].filter(Boolean).join(', ');
+}

@@ -1,0 +1,31 @@
+import type { IpcErrorCode } from '../../../shared/ipc/errors';
+import { KimApiError } from '../api';
+import { i18n } from './setup';
+
+/**
+ * The core's messages are German and precise, so the German UI shows them unchanged. The English
+ * UI shows a translation by code; the German original is kept where there is none.
+ */
+const englishByCode: Partial<Record<IpcErrorCode, string>> = {
+  INVALID_INPUT: 'Some entries are not valid.',
+  LOCKED: 'The case files are locked.',
+  WRONG_PASSWORD: 'The password is not correct.',
+  TOO_MANY_ATTEMPTS: 'Too many wrong attempts. Please wait a moment.',
+  WEAK_PASSWORD: 'The password does not meet the rules.',
+  PROFILE_EXISTS: 'A profile with this name already exists.',
+  PROFILE_NOT_FOUND: 'This profile was not found.',
+  DATABASE_QUARANTINED: 'The case files could not be opened and were set aside.',
+  DATABASE_TOO_NEW: 'The case files were created by a newer version of the app. Please update KIM Fallakte.',
+  NOT_FOUND: 'Not found.',
+  INTERNAL: 'An unexpected error occurred.',
+};
+
+const fallbackDe = 'Ein unerwarteter Fehler ist aufgetreten.';
+
+export function errorText(error: unknown): string {
+  if (error instanceof KimApiError) {
+    if (i18n.language === 'en') return englishByCode[error.code] ?? error.message;
+    return error.message;
+  }
+  return i18n.language === 'en' ? (englishByCode.INTERNAL ?? fallbackDe) : fallbackDe;
+}

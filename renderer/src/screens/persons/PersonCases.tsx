@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Case } from '../../../../shared/domain/case';
+import { call } from '../../api';
+import { LoadError } from '../../components/LoadError';
+import { Loading } from '../../components/Loading';
+import { Notice } from '../../components/Notice';
+import { StatusMessage } from '../../components/StatusMessage';
+import { formatIsoDate } from '../../format/dates';
+import { useKimQuery } from '../../hooks/useKimQuery';
+import { errorText } from '../../i18n/error-text';
+
+/** The person's cases, and "Fall eröffnen" (phase Zugang, the profile's user as case manager). */
+export function PersonCases({ personId }: { personId: string }) {
+  const { t } = useTranslation();
+  const cases = useKimQuery('cases.forPerson', { personId });
+  const [opening, setOpening] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const openCase = async () => {
+    setOpening(true);
+    setFailure(null);
+    setMessage(null);
+    try {
+      const opened: Case = await call('cases.open', { personId });
+      setMessage(t('detail.caseOpened', { phase: t(`phase.${opened.phase}`) }));
+      cases.reload();
+    } catch (error) {
+      setFailure(errorText(error));
+    } finally {
+      setOpening(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="cases-title" className="panel">
+      <div className="panel-head">
+        <h2 id="cases-title">{t('detail.cases')}</h2>
+        <button type="button" className="button button-primary" onClick={() => void openCase()} disabled={opening}>
+          {opening ? t('detail.opening') : t('detail.openCase')}
+        </button>
+      </div>
+      <StatusMessage message={message} />
+      {failure ? (
+        <Notice tone="error" role="alert">
+          <p>{failure}</p>
+        </Notice>
+      ) : null}
+      {cases.status === 'error' ? <LoadError error={cases.error} onRetry={cases.reload} /> : null}
+      {cases.data === undefined && cases.status === 'loading' ? <Loading /> : null}
+      {cases.data && cases.data.length === 0 ? <p className="muted">{t('detail.noCases')}</p> : null}
+      {cases.data && cases.data.length > 0 ? (
+        <table className="table">
+          <caption className="visually-hidden">{t('detail.cases')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('detail.casePhase')}</th>
+              <th scope="col">{t('detail.caseOpenedAt')}</th>
+              <th scope="col">{t('detail.caseManager')}</th>
+              <th scope="col">{t('detail.caseClosedAt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cases.data.map((item) => (
+              <tr key={item.id}>
+                <td>
+                  <span className={`phase phase-${item.phase}`}>{t(`phase.${item.phase}`)}</span>
+                </td>
+                <td>{formatIsoDate(item.openedAt)}</td>
+                <td>{item.caseManager}</td>
+                <td>{item.closedAt ? formatIsoDate(item.closedAt) : t('common.none')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

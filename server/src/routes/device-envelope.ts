@@ -1,0 +1,112 @@
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import {
+  EnvelopeError,
+  importPublicKeys,
+  openEnvelope,
+  PROTOCOL_VERSION,
+  readEnvelopeHeader,
+  sealEnvelope,
+  type Envelope,
+  type EnvelopeHeader,
+  type EnvelopeKind,
+  type EnvelopeFailure,
+  type SyncErrorCode,
+} from '../../../shared/sync';
+import type { AppContext } from '../http/context';
+import { SyncError } from '../http/sync-error';
+import type { ServerKey } from '../identity/keyring';
+import { findDevice, type DeviceRecord } from '../sync/devices';
+
+export interface OpenedRequest<T> {
+  readonly device: DeviceRecord;
+  readonly header: EnvelopeHeader;
+  readonly body: T;
+  readonly serverKey: ServerKey;
+}
+
+const failureCodes: Record<EnvelopeFailure, SyncErrorCode> = {
+  malformed: 'INVALID_REQUEST',
+  'bad-signature': 'BAD_SIGNATURE',
+  'decrypt-failed': 'DECRYPT_FAILED',
+  'too-large': 'PAYLOAD_TOO_LARGE',
+  'unexpected-header': 'INVALID_REQUEST',
+};
+
+/**
+ * Authenticates a device's enveloped request. Order matters: the claimed device must exist, its
+ * signature must hold — only then are we sure it is really that device and tell it whether it is
+ * revoked — and only then is anything decrypted, inflated and parsed.
+ */
+export async function openDeviceRequest<T>(
+  ctx: AppContext,
+  request: FastifyRequest,
+  kind: EnvelopeKind,
+  schema: z.ZodType<T>,
+): Promise<OpenedRequest<T>> {
+  let header: EnvelopeHeader;
+  try {
+    header = readEnvelopeHeader(request.body).header;
+  } catch {
+    throw new SyncError('INVALID_REQUEST');
+  }
+  if (header.v !== PROTOCOL_VERSION) throw new SyncError('PROTOCOL_VERSION');
+  request.sync = { deviceId: header.deviceId, requestId: header.requestId, keyId: header.keyId };
+
+  const retryAfterMs = ctx.limiters.perDevice.take(header.deviceId);
+  if (retryAfterMs > 0) throw new SyncError('RATE_LIMITED', { retryAfterMs });
+
+  await ctx.keyring.refresh();
+  const device = await findDevice(ctx.db, header.deviceId);
+  if (!device) throw new SyncError('UNKNOWN_DEVICE');
+  const deviceKeys = await importPublicKeys({ x25519: device.x25519Public, ed25519: device.ed25519Public });
+  const serverKey = ctx.keyring.usable(header.keyId);
+
+  let opened: { header: EnvelopeHeader; body: unknown };
+  try {
+    opened = await openEnvelope({
+      envelope: request.body,
+      senderVerifyKey: deviceKeys.ed25519,
+      // An unknown key still gets its signature checked first (with any key; decryption then fails).
+      recipientPrivateKey: (serverKey ?? ctx.keyring.current()).identity.x25519.privateKey,
+      expect: { kind },
+    });
+  } catch (error) {
+    if (!(error instanceof EnvelopeError)) throw error;
+    if (error.reason === 'bad-signature') throw new SyncError('BAD_SIGNATURE');
+    if (device.revokedAt !== null) throw new SyncError('DEVICE_REVOKED');
+    if (!serverKey) throw new SyncError('SERVER_KEY_UNKNOWN');
+    throw new SyncError(failureCodes[error.reason]);
+  }
+  if (device.revokedAt !== null) throw new SyncError('DEVICE_REVOKED');
+  if (!serverKey) throw new SyncError('SERVER_KEY_UNKNOWN');
+
+  const body = schema.safeParse(opened.body);
+  if (!body.success) throw new SyncError('INVALID_REQUEST');
+  return { device, header: opened.header, body: body.data, serverKey };
+}
+
+/** The answer, sealed to the device and signed with the server key the device used. */
+export async function sealToDevice(
+  ctx: AppContext,
+  opened: OpenedRequest<unknown>,
+  kind: EnvelopeKind,
+  position: { batchSeq?: number; cursor?: string },
+  body: unknown,
+): Promise<Envelope> {
+  const deviceKeys = await importPublicKeys({ x25519: opened.device.x25519Public, ed25519: opened.device.ed25519Public });
+  return sealEnvelope({
+    header: {
+      v: PROTOCOL_VERSION,
+      kind,
+      deviceId: opened.device.id,
+      keyId: opened.serverKey.keyId,
+      ...position,
+      time: ctx.now(),
+      requestId: opened.header.requestId,
+    },
+    body,
+    recipientPublicKey: deviceKeys.x25519,
+    senderSigningKey: opened.serverKey.identity.ed25519.privateKey,
+  });
+}

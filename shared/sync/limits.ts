@@ -1,0 +1,23 @@
+/**
+ * Protocol limits. Both ends use the same numbers: the device splits its outbox so that no batch
+ * exceeds them, and the server refuses anything larger before it spends work on it.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** Changes per push batch; 2,000 field changes of a busy day are two batches. */
+export const MAX_CHANGES_PER_BATCH = 1000;
+/** Uncompressed JSON bytes of one push batch or pull page (and the gunzip limit). */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** JSON bytes of one field value: long notes fit, attachments do not travel this way. */
+export const MAX_VALUE_BYTES = 128 * 1024;
+/** HTTP body of an envelope: base64url (4/3) of a gzip that never grows much beyond the input. */
+export const MAX_ENVELOPE_BYTES = Math.ceil(((MAX_BODY_BYTES + 64 * 1024) * 4) / 3) + 16 * 1024;
+
+export const DEFAULT_PULL_LIMIT = 500;
+export const MAX_PULL_LIMIT = 2000;
+
+/** The server refuses HLC stamps further ahead of its own clock than this. */
+export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
+
+export const MAX_ID_LENGTH = 64;
+export const MAX_NAME_LENGTH = 64;
