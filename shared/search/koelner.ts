@@ -5,10 +5,11 @@
  * `koelnerRaw` is step 1 (one code per letter, H dropped), `koelnerPhonetik` the final code
  * (repeated codes collapsed, then every 0 removed except a leading one).
  *
- * `keepH` is our extension for names from Arabic, Persian and Pashto, where H is a consonant
- * (Hamed ≠ Ahmed, which plain Kölner codes identically): H is then coded as 9 instead of being
- * dropped. Callers fold the digraphs ch/kh/sh/ph/th… away before, so the P/H and C/H rules never
- * see such an H.
+ * `names: true` is our extension for names from Arabic, Persian and Pashto, where plain Kölner
+ * is too coarse: H is a consonant there (Hamed ≠ Ahmed, which plain Kölner codes alike), so it
+ * is coded 9 instead of being dropped; and M and N, distinct letters that transliteration never
+ * swaps, get distinct codes (Muhammad ≠ Muhannad): N is coded "n". Callers fold the digraphs
+ * ch/kh/sh/ph/th… away before, so the P/H and C/H rules never see such an H.
  */
 
 const VOWELS = new Set(['a', 'e', 'i', 'j', 'o', 'u', 'y']);
@@ -23,14 +24,14 @@ function lettersOf(word: string): string {
     .replace(/[^a-z]/g, '');
 }
 
-function codeOf(letters: string, i: number, keepH: boolean): string {
+function codeOf(letters: string, i: number, names: boolean): string {
   const ch = letters[i]!;
   const prev = i > 0 ? letters[i - 1]! : '';
   const next = letters[i + 1] ?? '';
   if (VOWELS.has(ch)) return '0';
   switch (ch) {
     case 'h':
-      return keepH ? '9' : '';
+      return names ? '9' : '';
     case 'b':
       return '1';
     case 'p':
@@ -53,8 +54,9 @@ function codeOf(letters: string, i: number, keepH: boolean): string {
     case 'l':
       return '5';
     case 'm':
-    case 'n':
       return '6';
+    case 'n':
+      return names ? 'n' : '6';
     case 'r':
       return '7';
     case 's':
@@ -72,16 +74,21 @@ function codeOfC(prev: string, next: string, initial: boolean): string {
   return next !== '' && 'ahkoqux'.includes(next) ? '4' : '8';
 }
 
+export interface KoelnerOptions {
+  /** the extension for names described above */
+  readonly names?: boolean;
+}
+
 /** Step 1: one code per letter ("Müller-Lüdenscheidt" → "60550750206880022"). */
-export function koelnerRaw(word: string, options: { keepH?: boolean } = {}): string {
+export function koelnerRaw(word: string, options: KoelnerOptions = {}): string {
   const letters = lettersOf(word);
   let raw = '';
-  for (let i = 0; i < letters.length; i++) raw += codeOf(letters, i, options.keepH ?? false);
+  for (let i = 0; i < letters.length; i++) raw += codeOf(letters, i, options.names ?? false);
   return raw;
 }
 
 /** The Kölner code ("Müller-Lüdenscheidt" → "65752682", "Wikipedia" → "3412"). */
-export function koelnerPhonetik(word: string, options: { keepH?: boolean } = {}): string {
+export function koelnerPhonetik(word: string, options: KoelnerOptions = {}): string {
   const raw = koelnerRaw(word, options);
   let collapsed = '';
   for (const digit of raw) if (collapsed[collapsed.length - 1] !== digit) collapsed += digit;

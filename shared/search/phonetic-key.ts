@@ -1,8 +1,8 @@
 import { koelnerPhonetik } from './koelner';
 
 /**
- * The phonetic key of a name token: the Kölner code of its transliteration skeleton (with H kept
- * as a consonant), framed by two coarse vowel classes.
+ * The phonetic key of a name token: the Kölner code of its transliteration skeleton (with the
+ * name extension of koelner.ts: H kept, M ≠ N), framed by two coarse vowel classes.
  *
  * Why vowel classes: Kölner drops vowels, so Mohammed and Mahmoud (both 6962 here, 662 in plain
  * Kölner), Hassan and Hussein, or Amin and Amina collide, yet they are different names. Arabic
@@ -76,7 +76,7 @@ export function endClass(skeleton: string): EndClass {
  * is the name, because the abd/abdul/abdel head varies freely.
  */
 export function phoneticKey(skeleton: string, classSource: string = skeleton): PhoneticKey | null {
-  const code = koelnerPhonetik(skeleton, { keepH: true });
+  const code = koelnerPhonetik(skeleton, { names: true });
   if (code.length === 0) return null;
   return { first: firstVowelClass(classSource), code, end: endClass(classSource) };
 }

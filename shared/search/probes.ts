@@ -82,9 +82,10 @@ export function termProbes(term: NameTerm): Probe[] {
   }
   if (phonetic.code.length >= MIN_PHONETIC_PREFIX_DIGITS) {
     for (const first of classes) {
-      // Only strictly longer codes: "0"–"9" continue the code, "." would end it.
+      // Only strictly longer codes: code characters ("0"–"9", "n") sort after "0", and the "."
+      // that ends a code sorts before it.
       const base = `p${first}${phonetic.code}`;
-      probes.push({ kind: 'phonetic', from: `${base}0`, to: `${base}:`, exact: '', length: phonetic.code.length });
+      probes.push({ kind: 'phonetic', from: `${base}0`, to: `${base}\u007f`, exact: '', length: phonetic.code.length });
     }
   }
   return probes;

@@ -87,7 +87,8 @@ export const MUST_MATCH: readonly (readonly string[])[] = [
   ['Mustafa', 'Mostafa', 'Moustafa'],
   ['Jamila', 'Djamila', 'Dschamila', 'Dzhamila'],
   ['Hassan', 'Hasan', 'Al-Hassan'],
-  ['Mykhailo', 'Michail', 'Mikhail'],
+  ['Mikhail', 'Michail', 'Mihail'],
+  ['Olena', 'Elena', 'Jelena', 'Yelena'],
 ];
 
 /**
@@ -107,4 +108,5 @@ export const MUST_NOT_MATCH: readonly (readonly [string, string])[] = [
   ['Mariam', 'Miriam'],
   ['Ahmad', 'Ahmadi'],
   ['Jamal', 'Kamal'],
+  ['Muhammad', 'Muhannad'],
 ];

@@ -42,9 +42,12 @@ describe('Kölner Phonetik', () => {
     expect(koelnerPhonetik('-- ')).toBe('');
   });
 
-  it('keeps H as 9 in the name extension, so Hamed and Ahmed differ', () => {
+  it('keeps H and tells M from N in the name extension', () => {
     expect(koelnerPhonetik('Hamed')).toBe(koelnerPhonetik('Ahmed'));
-    expect(koelnerPhonetik('hamed', { keepH: true })).toBe('962');
-    expect(koelnerPhonetik('ahmed', { keepH: true })).toBe('0962');
+    expect(koelnerPhonetik('hamed', { names: true })).toBe('962');
+    expect(koelnerPhonetik('ahmed', { names: true })).toBe('0962');
+    expect(koelnerPhonetik('Muhannad')).toBe(koelnerPhonetik('Muhammad'));
+    expect(koelnerPhonetik('muhammad', { names: true })).toBe('6962');
+    expect(koelnerPhonetik('muhannad', { names: true })).toBe('69n2');
   });
 });
