@@ -77,6 +77,12 @@ export interface NameResemblance {
   readonly candidateSpelling: number;
 }
 
+/**
+ * A phonetic match is weaker than an equal spelling, but less so than a birth date that is only
+ * compatible (see find-duplicates): an equal real birth date is strong evidence.
+ */
+const PHONETIC_FACTOR = 0.9;
+
 /** Family names swapped with given names happen in records; they still count, a bit lower. */
 const SWAPPED_FACTOR = 0.9;
 
@@ -119,7 +125,7 @@ export function nameResemblance(probe: SearchableNames, candidate: SearchableNam
       const result = resembleSpellings(p, c);
       if (result === null) return;
       // Exact beats phonetic; among equals the main spelling (index 0) wins.
-      const score = result.score * (result.exact ? 1 : 0.8);
+      const score = result.score * (result.exact ? 1 : PHONETIC_FACTOR);
       if (best === null || score > best.score) best = { score, exact: result.exact, candidateSpelling: index };
     });
   });

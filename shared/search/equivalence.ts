@@ -14,6 +14,14 @@ export function normalisedTexts(terms: readonly NameTerm[]): string[] {
 }
 
 export function termEquivalence(a: NameTerm, b: NameTerm): Equivalence | null {
+  const direct = sameTerm(a, b);
+  if (direct !== null) return direct;
+  // With the article on one side only, or on both: the bare names decide (never "exact").
+  if (a.bare || b.bare) return sameTerm(a.bare ?? a, b.bare ?? b) === null ? null : 'phonetic';
+  return null;
+}
+
+function sameTerm(a: NameTerm, b: NameTerm): Equivalence | null {
   const textsA = [a.text, ...a.alternatives];
   if ([b.text, ...b.alternatives].some((t) => textsA.includes(t))) return 'exact';
   if (a.phonetic && b.phonetic && phoneticKeysEqual(a.phonetic, b.phonetic)) return 'phonetic';

@@ -65,6 +65,17 @@ const MIN_PHONETIC_PREFIX_DIGITS = 2;
 
 export function termProbes(term: NameTerm): Probe[] {
   if (term.foreign) return [];
+  // "Al Hassan" also finds a plain "Hassan", as a phonetic match (the article is missing there).
+  const bare = term.bare?.phonetic;
+  const bareProbes = bare ? compatibleFirstClasses(bare.first).map((first) => equalityProbe(encodePhoneticKey({ ...bare, first }), bare.code.length)) : [];
+  return [...ownProbes(term), ...bareProbes];
+}
+
+function equalityProbe(key: string, length: number): Probe {
+  return { kind: 'phonetic', from: key, to: successor(key), exact: key, length };
+}
+
+function ownProbes(term: NameTerm): Probe[] {
   const probes: Probe[] = [];
   for (const text of [term.text, ...term.alternatives]) {
     const key = TEXT_PREFIX + text;
@@ -75,10 +86,7 @@ export function termProbes(term: NameTerm): Probe[] {
   if (phonetic === null || term.text.length < 2) return probes;
   const classes = compatibleFirstClasses(term.openAbd ? '*' : phonetic.first);
   if (!term.openAbd) {
-    for (const first of classes) {
-      const key = encodePhoneticKey({ ...phonetic, first });
-      probes.push({ kind: 'phonetic', from: key, to: successor(key), exact: key, length: phonetic.code.length });
-    }
+    for (const first of classes) probes.push(equalityProbe(encodePhoneticKey({ ...phonetic, first }), phonetic.code.length));
   }
   if (phonetic.code.length >= MIN_PHONETIC_PREFIX_DIGITS) {
     for (const first of classes) {

@@ -16,6 +16,11 @@ export interface NameTerm {
   readonly phonetic: PhoneticKey | null;
   /** searchable components of a joined term ("rahman" of "abdulrahman"), indexed as well */
   readonly parts: readonly NameTerm[];
+  /**
+   * The name without its article ("hassan" of "al-Hassan"). Records drop the article freely, so
+   * this counts as the same name; an Abd compound has none (Abdulrahman is not Rahman).
+   */
+  readonly bare?: NameTerm;
   /** not Latin script (Arabic, Cyrillic, Ge'ez …): matched through full-text search only */
   readonly foreign: boolean;
   /** a query's trailing "Abdul": its phonetic code is a prefix of every Abd compound, any vowels */
@@ -99,8 +104,10 @@ export function nameTerms(text: string, options: { partialEnd?: boolean } = {}):
         break;
       }
     } else if (token.latin && ARTICLES.has(token.plain) && isLatin(next) && !ARTICLES.has(next.plain)) {
-      const base = wordTerm(next);
-      terms.push(joined([token, next], next, base.phonetic));
+      // Keyed as one word, so "al-Hassan", "Al Hassan" and "Alhasan" coincide.
+      const bare = wordTerm(next);
+      const key = phoneticKey(transliterationSkeleton(token.plain + next.plain));
+      terms.push({ ...joined([token, next], next, key), bare });
       i += 2;
       continue;
     }

@@ -18,7 +18,7 @@ export interface DuplicateProbe {
 }
 
 /** A date that differs only by "year known" or "unknown" is weaker evidence than an equal one. */
-const COMPATIBLE_DATE_FACTOR = 0.85;
+const COMPATIBLE_DATE_FACTOR = 0.8;
 /** Enough to verify every plausible candidate, few enough to stay fast on a common name. */
 const MAX_CANDIDATES = 500;
 
@@ -58,11 +58,15 @@ export function findDuplicates(db: Db, probe: DuplicateProbe, limit: number): Pe
     .slice(0, want);
 }
 
-/** Keys under which a term's equals are indexed: its texts and its compatible phonetic keys. */
+/**
+ * Keys under which a term's equals are indexed: its texts and compatible phonetic keys, and
+ * those of its bare name (al-Hassan → Hassan). A stored "al-Hassan" is found through its
+ * indexed part "hassan" by a probe "Hassan".
+ */
 function equalityKeys(term: NameTerm): string[] {
   const keys = [term.text, ...term.alternatives].map((t) => TEXT_PREFIX + t);
   if (term.phonetic) for (const first of compatibleFirstClasses(term.phonetic.first)) keys.push(encodePhoneticKey({ ...term.phonetic, first }));
-  return keys;
+  return term.bare ? [...keys, ...equalityKeys(term.bare)] : keys;
 }
 
 function verify(s: SearchStatements, probe: DuplicateProbe, candidates: readonly number[]): PersonSummary[] {

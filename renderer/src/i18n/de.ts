@@ -90,8 +90,7 @@ export const de = {
     quarantineTitle: 'Eine Fallakte wurde beiseitegelegt',
     quarantineNotice:
       'Die Fallakte des Profils „{{profile}}“ ließ sich am {{date}} nicht öffnen. Die Datei wurde nicht gelöscht, sondern beiseitegelegt: {{path}}',
-    quarantineHelp:
-      'Sie können mit einer leeren Fallakte weiterarbeiten. Nach der Anmeldung beim Kreis-Server lassen sich die Daten erneut abrufen. Die beiseitegelegte Datei bleibt erhalten.',
+    quarantineHelp: 'Sie können jetzt mit einer leeren Fallakte weiterarbeiten.',
     continueEmpty: 'Mit leerer Fallakte fortfahren',
   },
   birth: {
@@ -166,7 +165,7 @@ export const de = {
     legalBasis: 'Rechtsgrundlage: {{basis}}',
     paragraph: 'Paragraf',
     paragraphHint: 'z. B. „§ 25 Abs. 2 AufenthG“',
-    validUntil: 'gültig bis',
+    validUntil: 'Gültig bis',
     arrivalDate: 'Einreisedatum',
     sectionContact: 'Adresse und Kontakt',
     street: 'Straße und Hausnummer',

@@ -91,8 +91,7 @@ export const en: Strings<Messages> = {
     quarantineTitle: 'A case file store was set aside',
     quarantineNotice:
       'The case files of profile “{{profile}}” could not be opened on {{date}}. The file was not deleted but set aside: {{path}}',
-    quarantineHelp:
-      'You can continue with empty case files. After enrolling with the county server the data can be fetched again. The file that was set aside is kept.',
+    quarantineHelp: 'You can now continue with empty case files.',
     continueEmpty: 'Continue with empty case files',
   },
   birth: {
@@ -167,7 +166,7 @@ export const en: Strings<Messages> = {
     legalBasis: 'Legal basis: {{basis}}',
     paragraph: 'Paragraph',
     paragraphHint: 'e.g. “§ 25 Abs. 2 AufenthG”',
-    validUntil: 'valid until',
+    validUntil: 'Valid until',
     arrivalDate: 'Date of arrival',
     sectionContact: 'Address and contact',
     street: 'Street and number',

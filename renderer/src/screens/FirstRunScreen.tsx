@@ -53,7 +53,13 @@ export function FirstRunScreen() {
     const message = formState.errors[name]?.message;
     return message ? schemaMessage(message) : undefined;
   };
-  const items = summaryItems(formId, formState.errors, (_path, message) => schemaMessage(message), formError);
+  const labels: Record<string, string> = {
+    name: t('firstRun.profileName'),
+    userName: t('firstRun.userName'),
+    password: t('firstRun.password'),
+    passwordRepeat: t('firstRun.passwordRepeat'),
+  };
+  const items = summaryItems(formId, formState.errors, (path, message) => `${labels[path] ?? path}: ${schemaMessage(message)}`, formError);
 
   return (
     <GateLayout wide>

@@ -28,7 +28,9 @@ export async function boot(): Promise<void> {
 
 /** After create or unlock: the catalogs and the profile's language come with the session. */
 export async function enterSession(status: Unlocked): Promise<void> {
-  const catalogs = await call('catalogs.get', {});
+  // The profile list is refreshed too: the unlock screen after the next lock offers it.
+  const [catalogs, profiles] = await Promise.all([call('catalogs.get', {}), call('profiles.list', {})]);
+  useSession.getState().setProfiles(profiles);
   applyLocale(status.settings.locale);
   // Every session starts on the overview, never on a page left open by an earlier session.
   window.history.replaceState(null, '', '#/persons');

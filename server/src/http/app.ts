@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import { uuidv7 } from '../../../shared/ids';
 import { signErrorStatement, type SyncErrorBody } from '../../../shared/sync';
 import type { Db } from '../db/adapter';
@@ -22,6 +22,8 @@ export interface AppOptions {
   readonly rateLimits?: Partial<RateLimits>;
   /** a pino level, or false for no log at all (tests) */
   readonly logLevel?: string | false;
+  /** where log lines go (default stdout); tests read them to prove nothing leaks */
+  readonly logStream?: { write(line: string): void };
   /** behind a reverse proxy / load balancer: take the client address from X-Forwarded-For */
   readonly trustProxy?: boolean;
 }
@@ -47,8 +49,8 @@ export function buildApp(options: AppOptions): { app: FastifyInstance; ctx: AppC
   };
 
   const app = Fastify({
-    logger: loggerOptions(options.logLevel ?? false),
-    disableRequestLogging: true,
+    logger: loggerOptions(options.logLevel ?? false, options.logStream),
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: defaultBodyLimit,
     trustProxy: options.trustProxy ?? false,
     requestIdHeader: false,

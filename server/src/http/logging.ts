@@ -5,10 +5,11 @@ import type { FastifyServerOptions } from 'fastify';
  * a header value, a key or an error message (a database error can quote a value). Fastify's own
  * request logging is off; `app.ts` writes the one line per request.
  */
-export function loggerOptions(level: string | false): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string | false, stream?: { write(line: string): void }): FastifyServerOptions['logger'] {
   if (level === false) return false;
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: { paths: ['req.headers', 'req.body', 'res.headers', 'body', 'payload'], remove: true },
     serializers: {
       req: (request: { method?: string; routeOptions?: { url?: string } }) => ({

@@ -53,9 +53,6 @@ export async function openDeviceRequest<T>(
   if (header.v !== PROTOCOL_VERSION) throw new SyncError('PROTOCOL_VERSION');
   request.sync = { deviceId: header.deviceId, requestId: header.requestId, keyId: header.keyId };
 
-  const retryAfterMs = ctx.limiters.perDevice.take(header.deviceId);
-  if (retryAfterMs > 0) throw new SyncError('RATE_LIMITED', { retryAfterMs });
-
   await ctx.keyring.refresh();
   const device = await findDevice(ctx.db, header.deviceId);
   if (!device) throw new SyncError('UNKNOWN_DEVICE');
@@ -80,6 +77,9 @@ export async function openDeviceRequest<T>(
   }
   if (device.revokedAt !== null) throw new SyncError('DEVICE_REVOKED');
   if (!serverKey) throw new SyncError('SERVER_KEY_UNKNOWN');
+  // Counted only once the signature held: nobody can use up a device's budget by naming it.
+  const retryAfterMs = ctx.limiters.perDevice.take(device.id);
+  if (retryAfterMs > 0) throw new SyncError('RATE_LIMITED', { retryAfterMs });
 
   const body = schema.safeParse(opened.body);
   if (!body.success) throw new SyncError('INVALID_REQUEST');

@@ -27,21 +27,8 @@ export function MainLayout() {
     <div className="app">
       <SkipLink />
       <header className="app-header">
-        <div className="app-header-inner">
+        <div className="app-header-top">
           <Brand county={county} />
-          <nav aria-label={t('app.navLabel')} className="main-nav">
-            <ul>
-              <li>
-                <NavLink to="/persons">{t('nav.persons')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/cases">{t('nav.cases')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/settings">{t('nav.settings')}</NavLink>
-              </li>
-            </ul>
-          </nav>
           <div className="session-box">
             {profile ? (
               <span className="session-user">{t('app.signedInAs', { user: profile.userName, profile: profile.name })}</span>
@@ -52,6 +39,19 @@ export function MainLayout() {
             </button>
           </div>
         </div>
+        <nav aria-label={t('app.navLabel')} className="main-nav">
+          <ul>
+            <li>
+              <NavLink to="/persons">{t('nav.persons')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/cases">{t('nav.cases')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/settings">{t('nav.settings')}</NavLink>
+            </li>
+          </ul>
+        </nav>
       </header>
       <main id="main-content" className="app-main" tabIndex={-1}>
         <Outlet />

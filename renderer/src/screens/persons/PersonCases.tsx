@@ -51,29 +51,24 @@ export function PersonCases({ personId }: { personId: string }) {
       {cases.data === undefined && cases.status === 'loading' ? <Loading /> : null}
       {cases.data && cases.data.length === 0 ? <p className="muted">{t('detail.noCases')}</p> : null}
       {cases.data && cases.data.length > 0 ? (
-        <table className="table">
-          <caption className="visually-hidden">{t('detail.cases')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('detail.casePhase')}</th>
-              <th scope="col">{t('detail.caseOpenedAt')}</th>
-              <th scope="col">{t('detail.caseManager')}</th>
-              <th scope="col">{t('detail.caseClosedAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cases.data.map((item) => (
-              <tr key={item.id}>
-                <td>
-                  <span className={`phase phase-${item.phase}`}>{t(`phase.${item.phase}`)}</span>
-                </td>
-                <td>{formatIsoDate(item.openedAt)}</td>
-                <td>{item.caseManager}</td>
-                <td>{item.closedAt ? formatIsoDate(item.closedAt) : t('common.none')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        // A list, not a table: the panel is narrow, and each case reads as one sentence.
+        <ul className="case-list">
+          {cases.data.map((item) => (
+            <li key={item.id} className="case-item">
+              <span className={`phase phase-${item.phase}`}>
+                <span className="visually-hidden">{t('detail.casePhase')}: </span>
+                {t(`phase.${item.phase}`)}
+              </span>
+              <span className="case-meta">
+                {t('detail.caseOpenedAt')} {formatIsoDate(item.openedAt)}
+                {item.closedAt ? ` · ${t('detail.caseClosedAt')} ${formatIsoDate(item.closedAt)}` : ''}
+              </span>
+              <span className="case-meta">
+                {t('detail.caseManager')}: {item.caseManager}
+              </span>
+            </li>
+          ))}
+        </ul>
       ) : null}
     </section>
   );

@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../components/LoadError';
@@ -18,8 +19,16 @@ export function PersonsScreen() {
   const { t } = useTranslation();
   usePageTitle(t('persons.title'));
   const [params, setParams] = useSearchParams();
-  const query = params.get('q') ?? '';
+  // The input owns its text; the URL follows. Binding the input to the URL directly would
+  // lose keystrokes typed while the router is still applying the previous one.
+  const [query, setQuery] = useState(() => params.get('q') ?? '');
   const debounced = useDebouncedValue(query.trim(), searchDelayMs);
+
+  const setParamsRef = useRef(setParams);
+  setParamsRef.current = setParams;
+  useEffect(() => {
+    setParamsRef.current(debounced ? { q: debounced } : {}, { replace: true });
+  }, [debounced]);
   const results = useKimQuery('persons.search', { query: debounced, limit: resultLimit });
 
   return (
@@ -46,7 +55,7 @@ export function PersonsScreen() {
           aria-controls="person-results"
           autoComplete="off"
           spellCheck={false}
-          onChange={(event) => setParams(event.target.value ? { q: event.target.value } : {}, { replace: true })}
+          onChange={(event) => setQuery(event.target.value)}
         />
       </div>
       {results.status === 'error' ? (

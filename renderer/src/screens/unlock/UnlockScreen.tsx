@@ -40,6 +40,7 @@ export function UnlockScreen({ reason, idleMinutes }: { reason: LockReason | nul
   const [busy, setBusy] = useState(false);
   const waitSeconds = useCountdown(retryAt);
   const passwordRef = useRef<HTMLInputElement | null>(null);
+  const continueRef = useRef<HTMLButtonElement>(null);
 
   const form = useForm<UnlockValues>({
     resolver: zodResolver(unlockSchema),
@@ -51,6 +52,13 @@ export function UnlockScreen({ reason, idleMinutes }: { reason: LockReason | nul
 
   // The task here is almost always "type the password": start there.
   useEffect(() => passwordRef.current?.focus(), []);
+
+  // The profile list may arrive after the screen (it is re-read on lock): pick a real one.
+  useEffect(() => {
+    const chosen = getValues('profileId');
+    const first = profiles[0];
+    if (first && !profiles.some((profile) => profile.id === chosen)) setValue('profileId', first.id);
+  }, [profiles, getValues, setValue]);
 
   const unlock = async (values: UnlockValues) => {
     setBusy(true);
@@ -76,6 +84,11 @@ export function UnlockScreen({ reason, idleMinutes }: { reason: LockReason | nul
   const reasonText = lockReasonText(reason, idleMinutes, t);
   const quarantined = failure?.code === 'DATABASE_QUARANTINED';
 
+  // The way on is the button in the notice, above the form: take the person there.
+  useEffect(() => {
+    if (quarantined) continueRef.current?.focus();
+  }, [quarantined]);
+
   return (
     <GateLayout>
       <PageHeading>{t('unlock.title')}</PageHeading>
@@ -97,9 +110,10 @@ export function UnlockScreen({ reason, idleMinutes }: { reason: LockReason | nul
         </p>
       ) : null}
       {quarantined ? (
-        <Notice tone="warning" role="alert" title={failure.message}>
+        <Notice tone="warning" role="alert" title={t('unlock.quarantineTitle')}>
+          <p>{failure.message}</p>
           <p>{t('unlock.quarantineHelp')}</p>
-          <button type="button" className="button button-primary" disabled={busy} onClick={() => void unlock(getValues())}>
+          <button ref={continueRef} type="button" className="button button-primary" disabled={busy} onClick={() => void unlock(getValues())}>
             {t('unlock.continueEmpty')}
           </button>
         </Notice>
