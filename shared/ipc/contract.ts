@@ -3,6 +3,7 @@ import { idSchema } from '../domain/common';
 import { personInputSchema, personSchema, personSummarySchema } from '../domain/person';
 import { caseListItemSchema, caseSchema } from '../domain/case';
 import { catalogsSchema } from '../catalogs/catalogs';
+import { syncChannels } from './sync-contract';
 
 /**
  * The one declaration of every IPC channel: name → input and output schema. The preload's
@@ -109,6 +110,8 @@ export const contract = {
     empty,
     z.object({ ok: z.boolean(), entries: z.number().int(), firstBrokenSeq: z.number().int().nullable() }),
   ),
+
+  ...syncChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -8,10 +8,15 @@ import { getSettings, updateSettings } from '../services/settings';
 import type { NoticeBook } from '../store/quarantine';
 import { changePassword, createProfile, sessionStatus, unlock, type ProfileActionsDeps } from '../session/profile-actions';
 import type { HandlerTable } from './router';
+import { KimError } from '../../../shared/ipc/errors';
 
 export interface HandlerDeps extends ProfileActionsDeps {
   readonly appVersion: string;
   readonly notices: NoticeBook;
+}
+
+function syncNotBuilt(): never {
+  throw new KimError('INTERNAL', 'Die Synchronisation ist in dieser Version noch nicht verfügbar.');
 }
 
 /** Every channel of the contract, wired to its service. */
@@ -48,5 +53,15 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'cases.mine': () => myCases(session.require()),
 
     'audit.verify': () => verifyAuditChain(session.require().db),
+
+    // PLACEHOLDER until the sync client lands (issue 3): refuse clearly instead of pretending.
+    'sync.probeServer': syncNotBuilt,
+    'sync.enroll': syncNotBuilt,
+    'sync.status': syncNotBuilt,
+    'sync.now': syncNotBuilt,
+    'sync.settings.get': syncNotBuilt,
+    'sync.settings.update': syncNotBuilt,
+    'sync.conflicts': syncNotBuilt,
+    'sync.resolveConflict': syncNotBuilt,
   };
 }

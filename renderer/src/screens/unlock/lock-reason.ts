@@ -5,7 +5,7 @@ import type { LockReason } from '../../state/session-store';
 export function lockReasonText(reason: LockReason | null, idleMinutes: number | null, t: TFunction): string | null {
   switch (reason) {
     case 'idle':
-      return idleMinutes ? t('unlock.lockedIdle', { minutes: idleMinutes }) : t('unlock.lockedIdleShort');
+      return idleMinutes ? t('unlock.lockedIdle', { count: idleMinutes }) : t('unlock.lockedIdleShort');
     case 'manual':
       return t('unlock.lockedManual');
     case 'core':
