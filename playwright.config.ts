@@ -32,6 +32,8 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        // Date inputs follow the browser's UI language: German case managers see TT.MM.JJJJ.
+        '--lang=de-DE',
       ],
     },
   },

@@ -1,4 +1,5 @@
 import { benchLocalStore } from './local-store';
+import { benchSyncServer } from './sync-server';
 import { printFigure, withinBudget, type Figure } from './report';
 
 /**
@@ -9,6 +10,7 @@ const quick = process.argv.includes('--quick');
 
 const suites: Array<[string, () => Promise<Figure[]>]> = [
   ['Local store (issue 2)', () => benchLocalStore({ persons: quick ? 10_000 : 100_000 })],
+  ['County server (issue 3)', () => benchSyncServer()],
 ];
 
 let overBudget = 0;

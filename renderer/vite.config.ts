@@ -20,6 +20,13 @@ export default defineConfig({
     target: 'chrome130',
     // One local bundle loaded from disk: the size warning is meant for web pages over the network.
     chunkSizeWarningLimit: 1024,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // react-router ships "use client" for server components; meaningless in this bundle.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
   server: { strictPort: true },
 });

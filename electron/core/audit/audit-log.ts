@@ -8,7 +8,8 @@ import { canonicalJson } from '../util/canonical-json';
  * Details name fields only — never values — because the log is personal data's witness, not a
  * second copy of it.
  */
-export type AuditAction = 'create' | 'update' | 'delete' | 'read' | 'export';
+/** 'sync': a row changed by pulled changes; 'purge': a row removed because it left the device's teams. */
+export type AuditAction = 'create' | 'update' | 'delete' | 'read' | 'export' | 'sync' | 'purge';
 
 export interface AuditEntry {
   readonly at: string;

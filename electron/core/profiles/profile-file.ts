@@ -27,6 +27,8 @@ export const profileFileSchema = z.object({
   }),
   failedAttempts: z.number().int().nonnegative(),
   lastFailureAt: z.string().nullable(),
+  /** set by a remote wipe (device revoked): the wrapped key above is random bytes now */
+  wipedAt: z.string().optional(),
 });
 export type ProfileFile = z.infer<typeof profileFileSchema>;
 

@@ -20,28 +20,42 @@ export const FTS_SLOTS = 64;
  */
 export function reindexPerson(db: Db, person: IndexablePerson): void {
   const s = statements(db);
-  const pid = s.upsertPerson.get(person.id, nameSortKey(person.familyName, person.givenNames));
-  if (pid === undefined) throw new Error('search_person upsert returned no pid');
-  s.deleteTokens.run(pid);
-  s.deleteFts.run(pid * FTS_SLOTS, (pid + 1) * FTS_SLOTS);
-  const spellings = spellingTerms(person).slice(0, FTS_SLOTS);
-  spellings.forEach((terms, spelling) => {
-    for (const key of indexKeys(terms)) s.insertToken.run(key, pid, spelling);
-  });
+  const sortKey = nameSortKey(person.familyName, person.givenNames);
   const texts = [`${person.familyName} ${person.givenNames}`, ...person.otherSpellings].slice(0, FTS_SLOTS);
+  const existing = s.indexedPerson.get(person.id);
+  let pid: number;
+  if (existing === undefined) {
+    const inserted = s.insertPerson.get(person.id, sortKey, texts.length);
+    if (inserted === undefined) throw new Error('search_person insert returned no pid');
+    pid = inserted;
+  } else {
+    pid = existing.pid;
+    dropKeys(db, existing.pid, existing.fts_rows);
+    s.updatePerson.run(sortKey, texts.length, pid);
+  }
+  spellingTerms(person)
+    .slice(0, FTS_SLOTS)
+    .forEach((terms, spelling) => {
+      for (const key of indexKeys(terms)) s.insertToken.run(key, pid, spelling);
+    });
   texts.forEach((text, spelling) => {
     if (text.trim().length > 0) s.insertFts.run(pid * FTS_SLOTS + spelling, text);
   });
 }
 
+function dropKeys(db: Db, pid: number, ftsRows: number): void {
+  const s = statements(db);
+  s.deleteTokens.run(pid);
+  for (let spelling = 0; spelling < ftsRows; spelling++) s.deleteFts.run(pid * FTS_SLOTS + spelling);
+}
+
 /** Drops the search keys of a person (tombstoned or purged). */
 export function unindexPerson(db: Db, personId: string): void {
   const s = statements(db);
-  const pid = s.pidOf.get(personId);
-  if (pid === undefined) return;
-  s.deleteTokens.run(pid);
-  s.deleteFts.run(pid * FTS_SLOTS, (pid + 1) * FTS_SLOTS);
-  s.deletePerson.run(pid);
+  const existing = s.indexedPerson.get(personId);
+  if (existing === undefined) return;
+  dropKeys(db, existing.pid, existing.fts_rows);
+  s.deletePerson.run(existing.pid);
 }
 
 interface StoredPerson {

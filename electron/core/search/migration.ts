@@ -4,8 +4,9 @@ import type { Migration } from '../db-types';
  * Search tables (owned by the search module; rows are written by indexer.ts in the same
  * transaction as the person they describe).
  *
- * - search_person: a small integer per indexed person (so the token index stays compact) and
- *   the folded sort key for listing by name.
+ * - search_person: a small integer per indexed person (so the token index stays compact), the
+ *   folded sort key for listing by name, and how many FTS rows the person has (FTS5 deletes
+ *   by exact rowid are cheap; by rowid range they scan).
  * - search_token: every normalised word ("n…") and phonetic key ("p…") of every spelling, as a
  *   WITHOUT ROWID b-tree on (key, pid, spelling): exact and prefix lookups are range scans that
  *   never touch another table.
@@ -22,7 +23,8 @@ export const searchMigration: Migration = {
 CREATE TABLE search_person (
   pid       INTEGER PRIMARY KEY,
   person_id TEXT NOT NULL UNIQUE,
-  sort_key  TEXT NOT NULL
+  sort_key  TEXT NOT NULL,
+  fts_rows  INTEGER NOT NULL -- spellings in search_fts: rowids pid * 64 + 0 … fts_rows - 1
 );
 CREATE INDEX search_person_sort ON search_person(sort_key);
 

@@ -8,12 +8,13 @@ type Statement<P extends unknown[], R = unknown> = BetterSqlite3.Statement<P, R>
  * more than running these small statements, and search runs on every keystroke.
  */
 export interface SearchStatements {
-  readonly upsertPerson: Statement<[string, string], number>;
-  readonly pidOf: Statement<[string], number>;
+  readonly insertPerson: Statement<[string, string, number], number>;
+  readonly updatePerson: Statement<[string, number, number]>;
+  readonly indexedPerson: Statement<[string], { pid: number; fts_rows: number }>;
   readonly deletePerson: Statement<[number]>;
   readonly deleteTokens: Statement<[number]>;
   readonly insertToken: Statement<[string, number, number]>;
-  readonly deleteFts: Statement<[number, number]>;
+  readonly deleteFts: Statement<[number]>;
   readonly insertFts: Statement<[number, string]>;
   readonly scanTokens: Statement<[string, string], [string, number, number]>;
   readonly ftsMatch: Statement<[string], number>;
@@ -51,17 +52,15 @@ export function statements(db: Db): SearchStatements {
 
 function prepare(db: Db): SearchStatements {
   return {
-    upsertPerson: db
-      .prepare<[string, string], number>(
-        `INSERT INTO search_person (person_id, sort_key) VALUES (?, ?)
-         ON CONFLICT (person_id) DO UPDATE SET sort_key = excluded.sort_key RETURNING pid`,
-      )
+    insertPerson: db
+      .prepare<[string, string, number], number>('INSERT INTO search_person (person_id, sort_key, fts_rows) VALUES (?, ?, ?) RETURNING pid')
       .pluck(),
-    pidOf: db.prepare<[string], number>('SELECT pid FROM search_person WHERE person_id = ?').pluck(),
+    updatePerson: db.prepare<[string, number, number]>('UPDATE search_person SET sort_key = ?, fts_rows = ? WHERE pid = ?'),
+    indexedPerson: db.prepare<[string], { pid: number; fts_rows: number }>('SELECT pid, fts_rows FROM search_person WHERE person_id = ?'),
     deletePerson: db.prepare<[number]>('DELETE FROM search_person WHERE pid = ?'),
     deleteTokens: db.prepare<[number]>('DELETE FROM search_token WHERE pid = ?'),
     insertToken: db.prepare<[string, number, number]>('INSERT OR IGNORE INTO search_token (key, pid, spelling) VALUES (?, ?, ?)'),
-    deleteFts: db.prepare<[number, number]>('DELETE FROM search_fts WHERE rowid >= ? AND rowid < ?'),
+    deleteFts: db.prepare<[number]>('DELETE FROM search_fts WHERE rowid = ?'),
     insertFts: db.prepare<[number, string]>('INSERT INTO search_fts (rowid, names) VALUES (?, ?)'),
     scanTokens: db
       .prepare<[string, string], [string, number, number]>('SELECT key, pid, spelling FROM search_token WHERE key >= ? AND key < ?')

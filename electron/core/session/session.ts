@@ -83,6 +83,14 @@ export class Session {
     return this.unlocked;
   }
 
+  /**
+   * Takes a new clock for the open store: enrolment gives the device its server-issued id, and
+   * every later stamp must carry it. The caller has committed the new id to `meta` already.
+   */
+  replaceClock(clock: HybridClock): void {
+    if (this.unlocked) this.unlocked = { ...this.unlocked, clock };
+  }
+
   /** Closes the store, zeroes the key, forgets the user. Never throws. */
   lock(): void {
     const state = this.unlocked;

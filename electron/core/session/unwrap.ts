@@ -4,6 +4,7 @@ import { unwrapKey } from '../crypto/key-wrap';
 import { retryAfterMs, tooManyAttemptsMessage } from '../profiles/attempts';
 import type { ProfileFile } from '../profiles/profile-file';
 import { readProfile, saveProfile } from '../profiles/profile-repo';
+import { wipedProfileMessage } from '../sync/messages';
 
 export const wrongPasswordMessage = 'Das Passwort ist falsch.';
 
@@ -27,6 +28,8 @@ export async function tryUnwrap(profile: ProfileFile, password: string): Promise
  */
 export async function unlockDatabaseKey(dataDir: string, profileId: string, password: string, now: () => number): Promise<Buffer> {
   const before = readProfile(dataDir, profileId);
+  // A wiped profile has no key left to unwrap; say so instead of "wrong password".
+  if (before.wipedAt !== undefined) throw new KimError('LOCKED', wipedProfileMessage);
   const wait = retryAfterMs(before.failedAttempts, before.lastFailureAt, now());
   if (wait > 0) throw new KimError('TOO_MANY_ATTEMPTS', tooManyAttemptsMessage(wait), { retryAfterMs: wait });
 

@@ -24,6 +24,11 @@ export interface WriteRequest {
   readonly rowId: string;
   /** synced columns → new values; for 'delete' ignored (deleted_at is set) */
   readonly values: Readonly<RowValues>;
+  /**
+   * fields written (new clock, outbox entry) even when the value is unchanged: a conflict
+   * decision for the value the row already holds must still travel and win by a fresh stamp
+   */
+  readonly forceFields?: readonly string[];
 }
 
 export interface WriteResult {
@@ -71,7 +76,7 @@ export function writeEntity(ctx: WriteContext, request: WriteRequest): WriteResu
       changes = {};
       for (const [field, value] of Object.entries(wanted)) {
         if (field === 'created_at') continue; // a row's birth is not editable
-        if (existing[field] !== value) changes[field] = value ?? null;
+        if (existing[field] !== value || request.forceFields?.includes(field)) changes[field] = value ?? null;
       }
     }
 
@@ -97,11 +102,13 @@ export function writeEntity(ctx: WriteContext, request: WriteRequest): WriteResu
       `INSERT INTO field_clock (entity, row_id, field, hlc) VALUES (?, ?, ?, ?)
        ON CONFLICT (entity, row_id, field) DO UPDATE SET hlc = excluded.hlc`,
     );
+    // base_seq: the server version of the field as this edit saw it (sync's baseSeq). Read
+    // before the clock upsert below, which keeps server_seq as it is.
     const appendOutbox = ctx.db.prepare(
-      `INSERT INTO outbox (op_id, entity, row_id, field, value, hlc, schema_version) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO outbox (op_id, entity, row_id, field, value, hlc, schema_version, base_seq)
+       VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT server_seq FROM field_clock WHERE entity = ? AND row_id = ? AND field = ?))`,
     );
     for (const field of changedFields) {
-      upsertClock.run(entity.name, request.rowId, field, hlc);
       appendOutbox.run(
         uuidv7(ctx.now()),
         entity.name,
@@ -110,7 +117,11 @@ export function writeEntity(ctx: WriteContext, request: WriteRequest): WriteResu
         outboxValue(entity, field, changes[field] ?? null),
         hlc,
         ctx.schemaVersion,
+        entity.name,
+        request.rowId,
+        field,
       );
+      upsertClock.run(entity.name, request.rowId, field, hlc);
     }
 
     appendAudit(ctx.db, {

@@ -31,3 +31,15 @@ export function formatBirthDate(birthDate: BirthDate, t: TFunction): string {
 export function fullName(person: { familyName: string; givenNames: string }): string {
   return [person.familyName, person.givenNames].filter(Boolean).join(', ');
 }
+
+/** The birth date standing alone next to a name, where a bare "unbekannt" would not say what. */
+export function birthLine(birthDate: BirthDate, t: TFunction): string {
+  switch (birthDate.kind) {
+    case 'full':
+      return t('birth.bornOn', { date: formatIsoDate(birthDate.date) });
+    case 'year':
+      return t('birth.year', { year: birthDate.year });
+    case 'unknown':
+      return t('birth.unknownLong');
+  }
+}

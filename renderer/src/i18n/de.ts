@@ -97,6 +97,8 @@ export const de = {
   birth: {
     unknown: 'unbekannt',
     year: 'Jahrgang {{year}}',
+    bornOn: 'geb. {{date}}',
+    unknownLong: 'Geburtsdatum unbekannt',
   },
   gender: {
     weiblich: 'weiblich',
@@ -123,7 +125,6 @@ export const de = {
     noResults: 'Keine Person gefunden für „{{query}}“.',
     empty: 'Noch keine Klient:innen erfasst.',
     alsoSpelled: 'gefunden als „{{spelling}}“',
-    born: 'geboren',
   },
   person: {
     createTitle: 'Neue Person anlegen',

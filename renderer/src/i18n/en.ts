@@ -98,6 +98,8 @@ export const en: Strings<Messages> = {
   birth: {
     unknown: 'unknown',
     year: 'born {{year}}',
+    bornOn: 'born {{date}}',
+    unknownLong: 'date of birth unknown',
   },
   gender: {
     weiblich: 'female',
@@ -124,7 +126,6 @@ export const en: Strings<Messages> = {
     noResults: 'No person found for “{{query}}”.',
     empty: 'No clients recorded yet.',
     alsoSpelled: 'found as “{{spelling}}”',
-    born: 'born',
   },
   person: {
     createTitle: 'Create a new person',

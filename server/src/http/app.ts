@@ -8,6 +8,7 @@ import { registerEnroll } from '../routes/enroll';
 import { registerHealth } from '../routes/health';
 import { registerPull } from '../routes/pull';
 import { registerPush } from '../routes/push';
+import { registerServerInfo } from '../routes/server-info';
 import type { AppContext } from './context';
 import { loggerOptions } from './logging';
 import { defaultRateLimits, RateLimiter, type RateLimits } from './rate-limit';
@@ -106,6 +107,7 @@ export function buildApp(options: AppOptions): { app: FastifyInstance; ctx: AppC
   });
 
   registerHealth(app, ctx);
+  registerServerInfo(app, ctx);
   registerEnroll(app, ctx);
   registerPush(app, ctx);
   registerPull(app, ctx);

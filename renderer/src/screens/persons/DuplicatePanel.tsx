@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PersonSummary } from '../../../../shared/domain/person';
-import { formatBirthDate, fullName } from '../../format/dates';
+import { birthLine, fullName } from '../../format/dates';
 
 interface DuplicatePanelProps {
   candidates: PersonSummary[];
@@ -33,7 +33,7 @@ export function DuplicatePanel({ candidates, busy, onCreateAnyway, onBack }: Dup
               {fullName(candidate)}
             </Link>
             <span className="result-meta">
-              <span>{formatBirthDate(candidate.birthDate, t)}</span>
+              <span>{birthLine(candidate.birthDate, t)}</span>
               {candidate.matchedSpelling ? <span className="result-spelling">{t('persons.alsoSpelled', { spelling: candidate.matchedSpelling })}</span> : null}
             </span>
           </li>

@@ -4,7 +4,7 @@ import { LoadError } from '../../components/LoadError';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { StatusMessage } from '../../components/StatusMessage';
-import { formatBirthDate } from '../../format/dates';
+import { birthLine } from '../../format/dates';
 import { useKimQuery } from '../../hooks/useKimQuery';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { useSession } from '../../state/session-store';
@@ -34,7 +34,7 @@ export function PersonDetailScreen() {
           {person.data ? (
             <span className="heading-sub">
               <span className="visually-hidden">, </span>
-              {formatBirthDate(person.data.birthDate, t)}
+              {birthLine(person.data.birthDate, t)}
             </span>
           ) : null}
         </PageHeading>

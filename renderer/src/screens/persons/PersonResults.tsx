@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PersonSummary } from '../../../../shared/domain/person';
-import { formatBirthDate, fullName } from '../../format/dates';
+import { birthLine, fullName } from '../../format/dates';
 
 interface PersonResultsProps {
   results: PersonSummary[] | undefined;
@@ -34,10 +34,7 @@ export function PersonResults({ results, query, loading }: PersonResultsProps) {
                 {fullName(person)}
               </Link>
               <span className="result-meta">
-                <span className="result-birth">
-                  <span className="visually-hidden">{t('persons.born')}: </span>
-                  {formatBirthDate(person.birthDate, t)}
-                </span>
+                <span className="result-birth">{birthLine(person.birthDate, t)}</span>
                 {person.matchedSpelling ? (
                   <span className="result-spelling">{t('persons.alsoSpelled', { spelling: person.matchedSpelling })}</span>
                 ) : null}
