@@ -4,6 +4,8 @@ import { createHandlers } from './ipc/handlers';
 import { createRouter } from './ipc/router';
 import { Session } from './session/session';
 import { NoticeBook } from './store/quarantine';
+import type { Timers } from './sync/scheduler';
+import { SyncService } from './sync/service';
 
 export type { KdfParams } from './crypto/kdf';
 export type { HandlerTable } from './ipc/router';
@@ -18,6 +20,12 @@ export interface CoreOptions {
   kdf?: Partial<KdfParams>;
   /** where the router notes failures (channel name and error class only) */
   log?: (line: string) => void;
+  /** how the core reaches the county server: Electron's `net.fetch` in the app (office proxy) */
+  fetch?: typeof fetch;
+  /** timers of the automatic sync; tests pass their own */
+  timers?: Timers;
+  /** tests only: pull page size, and a hook after each row a pull applied (crash simulation) */
+  syncTest?: { pullLimit?: number; onPullRowApplied?: (count: number) => void };
 }
 
 export interface Core {
@@ -28,7 +36,14 @@ export interface Core {
 }
 
 /** Calls that do not count as user activity for the auto-lock backstop (passive polling). */
-const passiveChannels: ReadonlySet<string> = new Set(['session.status', 'app.info', 'store.notices']);
+const passiveChannels: ReadonlySet<string> = new Set(['session.status', 'app.info', 'store.notices', 'sync.status']);
+
+/**
+ * Calls that wait on the network run beside the queue, not in it: a sync must not hold up the
+ * person's next save (DESIGN.md: never block work on the network). They touch the database only
+ * in short synchronous transactions and check before each that the profile is still unlocked.
+ */
+const networkChannels: ReadonlySet<string> = new Set(['sync.probeServer', 'sync.enroll', 'sync.now']);
 
 /**
  * The local back end: plain Node, no `electron` import. Calls run one after another, so an
@@ -38,6 +53,15 @@ export function createCore(options: CoreOptions): Core {
   const now = options.now ?? Date.now;
   const notices = new NoticeBook(options.dataDir);
   const session = new Session(options.dataDir, now, notices);
+  const sync = new SyncService({
+    dataDir: options.dataDir,
+    session,
+    now,
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    ...(options.timers ? { timers: options.timers } : {}),
+    ...(options.syncTest?.pullLimit ? { pullLimit: options.syncTest.pullLimit } : {}),
+    ...(options.syncTest?.onPullRowApplied ? { onPullRowApplied: options.syncTest.onPullRowApplied } : {}),
+  });
   const route = createRouter(
     createHandlers({
       dataDir: options.dataDir,
@@ -46,6 +70,7 @@ export function createCore(options: CoreOptions): Core {
       kdf: resolveKdfParams(options.kdf),
       session,
       notices,
+      sync,
     }),
     options.log ? { log: options.log } : {},
   );
@@ -59,8 +84,14 @@ export function createCore(options: CoreOptions): Core {
       } catch {
         // the backstop itself failing must not turn into a rejection; the route still answers
       }
-      return route(channel, input);
+      try {
+        return await route(channel, input);
+      } finally {
+        // lock, unlock, enrolment and settings all decide whether the timer should run
+        sync.refreshSchedule();
+      }
     };
+    if (networkChannels.has(channel)) return run();
     const result = queue.then(run, run);
     queue = result.catch(() => undefined);
     return result;
@@ -68,6 +99,9 @@ export function createCore(options: CoreOptions): Core {
 
   return {
     handle,
-    close: () => session.lock(),
+    close: () => {
+      sync.stop();
+      session.lock();
+    },
   };
 }

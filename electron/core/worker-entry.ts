@@ -1,5 +1,6 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { IpcResult } from '../../shared/ipc/errors';
+import { createFetchBridge, type BridgedFetchRequest, type BridgedFetchResponse } from './sync/fetch-bridge';
 
 /**
  * The core's home off the window's thread (DESIGN.md, Parts): better-sqlite3 is synchronous, so
@@ -15,11 +16,12 @@ export interface CoreWorkerData {
   appVersion: string;
 }
 
-/** main → worker */
-export type WorkerRequest = { type: 'invoke'; id: number; channel: string; input: unknown } | { type: 'close' };
+/** main → worker (a fetch answer goes to the fetch bridge, not to the core) */
+export type CoreRequest = { type: 'invoke'; id: number; channel: string; input: unknown } | { type: 'close' };
+export type WorkerRequest = CoreRequest | BridgedFetchResponse;
 
-/** worker → main */
-export type WorkerResponse = { type: 'result'; id: number; result: IpcResult<unknown> } | { type: 'fatal'; message: string };
+/** worker → main (a fetch request asks the main process to do the network call) */
+export type WorkerResponse = { type: 'result'; id: number; result: IpcResult<unknown> } | { type: 'fatal'; message: string } | BridgedFetchRequest;
 
 /** The part of the core the worker uses (see `createCore` in ./index). */
 export interface CoreLike {
@@ -38,7 +40,7 @@ export function isCoreWorkerData(value: unknown): value is CoreWorkerData {
   );
 }
 
-function parseRequest(message: unknown): WorkerRequest | null {
+function parseRequest(message: unknown): CoreRequest | null {
   if (typeof message !== 'object' || message === null) return null;
   const m = message as Record<string, unknown>;
   if (m.type === 'close') return { type: 'close' };
@@ -70,7 +72,7 @@ export function createWorkerMessageHandler(
   let queue: Promise<void> = Promise.resolve();
   let closed = false;
 
-  const run = async (request: WorkerRequest): Promise<void> => {
+  const run = async (request: CoreRequest): Promise<void> => {
     if (request.type === 'close') {
       if (closed) return;
       closed = true;
@@ -110,6 +112,8 @@ async function main(): Promise<void> {
   // The import() is started outside the try on purpose: esbuild forgives an unresolvable import
   // inside a try block and would ship a worker without its core.
   const coreModule = import('./index');
+  // The sync client's network calls go out through the main process's net.fetch.
+  const bridge = createFetchBridge((request) => port.postMessage(request satisfies WorkerResponse));
   let core: CoreLike;
   try {
     // Loading can fail too: a native binding built for the wrong ABI throws here.
@@ -117,6 +121,7 @@ async function main(): Promise<void> {
     core = createCore({
       dataDir: workerData.dataDir,
       appVersion: workerData.appVersion,
+      fetch: bridge.fetch,
       // The router logs channel names and error classes only, never inputs; stderr reaches the
       // main process's log.
       log: (line) => console.error(line),
@@ -133,7 +138,9 @@ async function main(): Promise<void> {
     (response) => port.postMessage(response),
     () => port.close(),
   );
-  port.on('message', (message: unknown) => void handle(message));
+  port.on('message', (message: unknown) => {
+    if (!bridge.receive(message)) void handle(message);
+  });
 }
 
 if (!isMainThread) void main();

@@ -1,5 +1,6 @@
 import type { ChannelName } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/errors';
+import type { BridgedFetchRequest, BridgedFetchResponse } from '../core/sync/fetch-bridge';
 import type { WorkerRequest, WorkerResponse } from '../core/worker-entry';
 import { shellErrors } from './messages';
 
@@ -25,6 +26,13 @@ export interface CoreClientOptions {
   /** a crashed worker is restarted on the next call, at most this many times per run */
   maxRestarts?: number;
   log?(message: string): void;
+  /** the worker asks for a network call (its fetch bridge); answer through `reply` */
+  onFetch?(request: BridgedFetchRequest, reply: (response: BridgedFetchResponse) => void): void;
+  /**
+   * sees every call before it is sent (result undefined) and with its result: main learns the
+   * sync server's address from them, before the worker's first request to it
+   */
+  observe?(channel: ChannelName, input: unknown, result?: IpcResult<unknown>): void;
 }
 
 interface Running {
@@ -74,6 +82,16 @@ export function createCoreClient(spawn: () => WorkerLike, options: CoreClientOpt
         resolve?.(response.result);
       } else if (response.type === 'fatal') {
         log(`[kim] core failed to start: ${response.message}`);
+      } else if (response.type === 'fetch') {
+        const reply = (answer: BridgedFetchResponse) => {
+          try {
+            worker.postMessage(answer);
+          } catch {
+            // the worker is gone; its fetch fails on its own timeout
+          }
+        };
+        if (options.onFetch) options.onFetch(response, reply);
+        else reply({ type: 'fetch-result', id: response.id, ok: false, message: 'no network bridge' });
       }
     });
     worker.on('error', (error) => log(`[kim] core worker error: ${describe(error)}`));
@@ -87,22 +105,39 @@ export function createCoreClient(spawn: () => WorkerLike, options: CoreClientOpt
     return state;
   }
 
+  const send = (channel: ChannelName, input: unknown): Promise<IpcResult<unknown>> => {
+    if (closing) return Promise.resolve(unavailable());
+    running ??= start();
+    const current = running;
+    if (current === null) return Promise.resolve(unavailable());
+    const id = nextId++;
+    return new Promise((resolve) => {
+      current.pending.set(id, resolve);
+      try {
+        current.worker.postMessage({ type: 'invoke', id, channel, input });
+      } catch {
+        // e.g. an input that cannot be cloned; the renderer already sent it cloned, so rare.
+        current.pending.delete(id);
+        resolve({ ok: false, error: { ...shellErrors.internal } });
+      }
+    });
+  };
+
   return {
     invoke(channel, input) {
-      if (closing) return Promise.resolve(unavailable());
-      running ??= start();
-      const current = running;
-      if (current === null) return Promise.resolve(unavailable());
-      const id = nextId++;
-      return new Promise((resolve) => {
-        current.pending.set(id, resolve);
+      const observe = options.observe;
+      if (!observe) return send(channel, input);
+      const watch = (result?: IpcResult<unknown>) => {
         try {
-          current.worker.postMessage({ type: 'invoke', id, channel, input });
+          observe(channel, input, result);
         } catch {
-          // e.g. an input that cannot be cloned; the renderer already sent it cloned, so rare.
-          current.pending.delete(id);
-          resolve({ ok: false, error: { ...shellErrors.internal } });
+          // watching must never change an answer
         }
+      };
+      watch();
+      return send(channel, input).then((result) => {
+        watch(result);
+        return result;
       });
     },
 

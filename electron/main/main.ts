@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import type { CoreWorkerData } from '../core/worker-entry';
 import { appScheme, coreDataDir, productName, resolveUserDataDir } from './app-identity';
 import { createCoreClient } from './core-client';
+import { createFetchAnswerer, learnFromCall, ServerOrigins } from './fetch-answer';
+import { quitAction, quitDialog, quitStep, quitSyncTimeoutMs } from './quit-offer';
 import { hardenSession, hardenWebContents } from './hardening';
 import { createInvokeHandler } from './ipc-gate';
 import { invokeChannel } from './ipc-channel';
@@ -41,15 +43,29 @@ if (!app.requestSingleInstanceLock()) {
 function run(): void {
   let mainWindow: BrowserWindow | null = null;
   let coreClosed = false;
+  let quitOffered = false;
 
-  const core = createCoreClient(() => {
-    const workerData: CoreWorkerData = {
-      kind: 'kim-core',
-      dataDir: coreDataDir(app.getPath('userData')),
-      appVersion: app.getVersion(),
-    };
-    return new Worker(path.join(bundleDir, 'core-worker.cjs'), { workerData });
+  // The core's sync requests go out here, through net.fetch (office proxy), to known servers only.
+  const serverOrigins = new ServerOrigins();
+  const answerFetch = createFetchAnswerer({
+    fetch: (url, init) => net.fetch(url, init),
+    origins: serverOrigins,
+    log: (line) => console.error(line),
   });
+  const core = createCoreClient(
+    () => {
+      const workerData: CoreWorkerData = {
+        kind: 'kim-core',
+        dataDir: coreDataDir(app.getPath('userData')),
+        appVersion: app.getVersion(),
+      };
+      return new Worker(path.join(bundleDir, 'core-worker.cjs'), { workerData });
+    },
+    {
+      observe: (channel, input, result) => learnFromCall(serverOrigins, channel, input, result),
+      onFetch: (request, reply) => void answerFetch(request, reply),
+    },
+  );
 
   const openWindow = (): void => {
     const iconPath = path.join(app.getAppPath(), 'resources', 'icon.png');
@@ -76,6 +92,30 @@ function run(): void {
   });
 
   app.on('window-all-closed', () => app.quit());
+
+  // Changes waiting: offer to sync before the app goes (the decision is quit-offer.ts).
+  app.on('before-quit', (event) => {
+    if (quitOffered || coreClosed) return;
+    event.preventDefault();
+    quitOffered = true;
+    void (async () => {
+      if (quitStep(await core.invoke('sync.status', {})) === 'ask') {
+        const options = { ...quitDialog, buttons: [...quitDialog.buttons] };
+        const { response } = mainWindow !== null && !mainWindow.isDestroyed()
+          ? await dialog.showMessageBox(mainWindow, options)
+          : await dialog.showMessageBox(options);
+        const action = quitAction(response);
+        if (action === 'stay') {
+          quitOffered = false;
+          return;
+        }
+        if (action === 'sync-then-quit') {
+          await Promise.race([core.invoke('sync.now', {}), new Promise((resolve) => setTimeout(resolve, quitSyncTimeoutMs))]);
+        }
+      }
+      app.quit();
+    })();
+  });
 
   // The database must be closed (WAL checkpoint, key dropped) before the process ends.
   app.on('will-quit', (event) => {

@@ -6,6 +6,8 @@ import { PersonDetailScreen } from './screens/persons/PersonDetailScreen';
 import { PersonCreateScreen, PersonEditScreen } from './screens/persons/PersonFormScreens';
 import { PersonsScreen } from './screens/persons/PersonsScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { ConflictsScreen } from './screens/sync/ConflictsScreen';
+import { RegisterDeviceScreen } from './screens/sync/RegisterDeviceScreen';
 
 /**
  * The screens of an open profile. A hash router, because the bundle is loaded from `app://` in
@@ -23,6 +25,8 @@ export function UnlockedApp() {
           <Route path="persons/:id/edit" element={<PersonEditScreen />} />
           <Route path="cases" element={<MyCasesScreen />} />
           <Route path="settings" element={<SettingsScreen />} />
+          <Route path="settings/register" element={<RegisterDeviceScreen />} />
+          <Route path="conflicts" element={<ConflictsScreen />} />
           <Route path="*" element={<NotFoundScreen />} />
         </Route>
       </Routes>

@@ -18,7 +18,7 @@ export interface PersonMatch {
 
 const MIXED_SPELLINGS_FACTOR = 0.95;
 /** A match through another spelling ranks just below the same match on the main name. */
-const OTHER_SPELLING_FACTOR = 0.99;
+export const OTHER_SPELLING_FACTOR = 0.99;
 
 export function aggregateHits(perTerm: readonly TermHits[]): PersonMatch | null {
   if (perTerm.length === 0 || perTerm.some((hits) => hits.size === 0)) return null;

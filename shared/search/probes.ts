@@ -58,10 +58,11 @@ export function successor(prefix: string): string {
 }
 
 /**
- * Phonetic prefixes need two digits of code: one digit ("Mo" → 6) would pull in every name that
- * starts with M or N, which is noise, and the text prefix already covers such short input.
+ * Phonetic prefixes need three characters of code: shorter ones ("Mo" → 6, "Ali" → 05) pull in
+ * a large share of all names, which is noise (and slow), and the text prefix already covers
+ * such short input. "Moham" (696) finds Muhammad.
  */
-const MIN_PHONETIC_PREFIX_DIGITS = 2;
+const MIN_PHONETIC_PREFIX_DIGITS = 3;
 
 export function termProbes(term: NameTerm): Probe[] {
   if (term.foreign) return [];

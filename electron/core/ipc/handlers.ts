@@ -7,16 +7,13 @@ import { createPerson, findDuplicatePersons, getPerson, searchPersonList, update
 import { getSettings, updateSettings } from '../services/settings';
 import type { NoticeBook } from '../store/quarantine';
 import { changePassword, createProfile, sessionStatus, unlock, type ProfileActionsDeps } from '../session/profile-actions';
+import type { SyncService } from '../sync/service';
 import type { HandlerTable } from './router';
-import { KimError } from '../../../shared/ipc/errors';
 
 export interface HandlerDeps extends ProfileActionsDeps {
   readonly appVersion: string;
   readonly notices: NoticeBook;
-}
-
-function syncNotBuilt(): never {
-  throw new KimError('INTERNAL', 'Die Synchronisation ist in dieser Version noch nicht verfügbar.');
+  readonly sync: SyncService;
 }
 
 /** Every channel of the contract, wired to its service. */
@@ -54,14 +51,13 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
 
     'audit.verify': () => verifyAuditChain(session.require().db),
 
-    // PLACEHOLDER until the sync client lands (issue 3): refuse clearly instead of pretending.
-    'sync.probeServer': syncNotBuilt,
-    'sync.enroll': syncNotBuilt,
-    'sync.status': syncNotBuilt,
-    'sync.now': syncNotBuilt,
-    'sync.settings.get': syncNotBuilt,
-    'sync.settings.update': syncNotBuilt,
-    'sync.conflicts': syncNotBuilt,
-    'sync.resolveConflict': syncNotBuilt,
+    'sync.probeServer': (input) => deps.sync.probe(input),
+    'sync.enroll': (input) => deps.sync.enroll(input),
+    'sync.status': () => deps.sync.status(),
+    'sync.now': () => deps.sync.syncNow(),
+    'sync.settings.get': () => deps.sync.settings(),
+    'sync.settings.update': (input) => deps.sync.updateSettings(input),
+    'sync.conflicts': () => deps.sync.conflicts(),
+    'sync.resolveConflict': (input) => deps.sync.resolve(input),
   };
 }

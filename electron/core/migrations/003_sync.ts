@@ -51,7 +51,7 @@ CREATE INDEX outbox_batch_seq ON outbox(batch_seq, seq);
 
 CREATE TABLE sync_conflict (
   id                  TEXT PRIMARY KEY NOT NULL,
-  kind                TEXT NOT NULL CHECK (kind IN ('concurrent', 'out_of_scope')),
+  kind                TEXT NOT NULL CHECK (kind IN ('concurrent', 'out_of_scope', 'unsendable')),
   entity              TEXT NOT NULL,
   row_id              TEXT NOT NULL,
   field               TEXT NOT NULL,

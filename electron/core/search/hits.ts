@@ -1,4 +1,4 @@
-import { termProbes, scoreHit } from '../../../shared/search/probes';
+import { keyInProbe, scoreHit, SCORE, TEXT_PREFIX, type Probe } from '../../../shared/search/probes';
 import type { NameTerm } from '../../../shared/search/terms';
 import { FTS_SLOTS } from './indexer';
 import type { SearchStatements } from './statements';
@@ -16,11 +16,50 @@ function record(hits: PersonHits, pid: number, spelling: number, score: number):
 }
 
 /** Range scans over search_token, one per probe of the term (shared/search/probes.ts). */
-export function collectHits(s: SearchStatements, term: NameTerm): PersonHits {
+export function collectHits(s: SearchStatements, term: NameTerm, probes: readonly Probe[]): PersonHits {
+  return term.foreign ? collectFtsHits(s, term, new Map(), true) : scanProbes(s, probes);
+}
+
+export function scanProbes(s: SearchStatements, probes: readonly Probe[]): PersonHits {
   const hits: PersonHits = new Map();
-  if (term.foreign) return collectFtsHits(s, term, hits);
-  for (const probe of termProbes(term)) {
+  for (const probe of probes) {
     for (const [key, pid, spelling] of s.scanTokens.all(probe.from, probe.to)) record(hits, pid, spelling, scoreHit(probe, key));
+  }
+  return hits;
+}
+
+/** Only the persons that have the term's exact text (or its umlaut form): one key lookup each. */
+export function collectExactHits(s: SearchStatements, term: NameTerm): PersonHits {
+  const hits: PersonHits = new Map();
+  if (term.foreign) return collectFtsHits(s, term, hits, false);
+  for (const text of [term.text, ...term.alternatives]) {
+    for (const [pid, spelling] of s.scanKey.all(TEXT_PREFIX + text)) record(hits, pid, spelling, SCORE.exact);
+  }
+  return hits;
+}
+
+/**
+ * Index rows the probes would return, counted up to `cap` (an index-only count, far cheaper
+ * than fetching the rows).
+ */
+export function countProbeRows(s: SearchStatements, probes: readonly Probe[], cap: number): number {
+  let rows = 0;
+  for (const probe of probes) {
+    rows += s.countRange.get(probe.from, probe.to, cap - rows) ?? 0;
+    if (rows >= cap) break;
+  }
+  return rows;
+}
+
+/** The hits of one term on one person, from that person's keys. */
+export function hitsFromKeys(keys: readonly (readonly [string, number])[], probes: readonly Probe[]): Map<number, number> {
+  const hits = new Map<number, number>();
+  for (const [key, spelling] of keys) {
+    for (const probe of probes) {
+      if (!keyInProbe(probe, key)) continue;
+      const score = scoreHit(probe, key);
+      if (score > (hits.get(spelling) ?? 0)) hits.set(spelling, score);
+    }
   }
   return hits;
 }
@@ -29,12 +68,11 @@ const FTS_EXACT = 1;
 const FTS_PREFIX = 0.8;
 
 /** Words outside Latin script go to FTS5, which tokenises and folds them on both sides alike. */
-function collectFtsHits(s: SearchStatements, term: NameTerm, hits: PersonHits): PersonHits {
+function collectFtsHits(s: SearchStatements, term: NameTerm, hits: PersonHits, withPrefix: boolean): PersonHits {
   const phrase = `"${term.text.replace(/"/g, '""')}"`;
-  for (const [query, score] of [
-    [phrase, FTS_EXACT],
-    [`${phrase}*`, FTS_PREFIX],
-  ] as const) {
+  const queries: (readonly [string, number])[] = [[phrase, FTS_EXACT]];
+  if (withPrefix) queries.push([`${phrase}*`, FTS_PREFIX]);
+  for (const [query, score] of queries) {
     for (const rowid of s.ftsMatch.all(query)) record(hits, Math.floor(rowid / FTS_SLOTS), rowid % FTS_SLOTS, score);
   }
   return hits;

@@ -17,8 +17,12 @@ export interface SearchStatements {
   readonly deleteFts: Statement<[number]>;
   readonly insertFts: Statement<[number, string]>;
   readonly scanTokens: Statement<[string, string], [string, number, number]>;
+  readonly scanKey: Statement<[string], [number, number]>;
+  readonly countRange: Statement<[string, string, number], number>;
+  readonly tokensOf: Statement<[number], [string, number]>;
   readonly ftsMatch: Statement<[string], number>;
   readonly sortKeys: Statement<[string], [number, string]>;
+  readonly firstBySortKey: Statement<[string, number], [number, string]>;
   readonly sortOrder: Statement<[], [number, string]>;
   readonly personByPid: Statement<[number], PersonRow>;
   readonly listByName: Statement<[number], PersonRow>;
@@ -65,9 +69,19 @@ function prepare(db: Db): SearchStatements {
     scanTokens: db
       .prepare<[string, string], [string, number, number]>('SELECT key, pid, spelling FROM search_token WHERE key >= ? AND key < ?')
       .raw(),
+    scanKey: db.prepare<[string], [number, number]>('SELECT pid, spelling FROM search_token WHERE key = ?').raw(),
+    countRange: db
+      .prepare<[string, string, number], number>('SELECT count(*) FROM (SELECT 1 FROM search_token WHERE key >= ? AND key < ? LIMIT ?)')
+      .pluck(),
+    tokensOf: db.prepare<[number], [string, number]>('SELECT key, spelling FROM search_token WHERE pid = ?').raw(),
     ftsMatch: db.prepare<[string], number>('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck(),
     sortKeys: db
       .prepare<[string], [number, string]>('SELECT pid, sort_key FROM search_person WHERE pid IN (SELECT value FROM json_each(?))')
+      .raw(),
+    firstBySortKey: db
+      .prepare<[string, number], [number, string]>(
+        'SELECT pid, sort_key FROM search_person WHERE pid IN (SELECT value FROM json_each(?)) ORDER BY sort_key, pid LIMIT ?',
+      )
       .raw(),
     sortOrder: db.prepare<[], [number, string]>('SELECT pid, sort_key FROM search_person ORDER BY sort_key').raw(),
     personByPid: db.prepare<[number], PersonRow>(

@@ -7,6 +7,7 @@ import { findDuplicates, searchPersons } from '../search/query';
 import type { Workspace } from '../session/session';
 import { personsEntity, type RowValues } from '../write/entities';
 import { RowMissingError, writeEntity } from '../write/write-path';
+import { defaultTeamId } from '../sync/state';
 import { personToRow, rowToPerson } from './person-mapping';
 import { writeContextOf } from './write-context';
 
@@ -14,12 +15,12 @@ export const personNotFoundMessage = 'Diese Person wurde nicht gefunden. Viellei
 
 export function createPerson(ws: Workspace, input: PersonInput): Person {
   const id = uuidv7(ws.now());
-  // A new person belongs to no team until enrolment assigns one; sync fills team_id in.
+  // The user's first team once enrolled; before that none, and enrolment assigns it.
   const { row } = writeEntity(writeContextOf(ws), {
     entity: personsEntity,
     kind: 'create',
     rowId: id,
-    values: { ...personToRow(input), team_id: null },
+    values: { ...personToRow(input), team_id: defaultTeamId(ws.db) },
   });
   return rowToPerson(row);
 }

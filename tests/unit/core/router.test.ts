@@ -5,6 +5,8 @@ import { createRouter, type HandlerTable } from '../../../electron/core/ipc/rout
 import { NoticeBook } from '../../../electron/core/store/quarantine';
 import { Session } from '../../../electron/core/session/session';
 import { resolveKdfParams } from '../../../electron/core/crypto/kdf';
+import { latestSchemaVersion } from '../../../electron/core/migrations/index';
+import { SyncService } from '../../../electron/core/sync/service';
 import { call, createProfile, fail, makeCore, samplePerson, tempDir, testKdf } from './helpers';
 
 describe('IPC router', () => {
@@ -16,7 +18,8 @@ describe('IPC router', () => {
   function handlers(): HandlerTable {
     const notices = new NoticeBook(dir);
     const session = new Session(dir, Date.now, notices);
-    return createHandlers({ dataDir: dir, appVersion: '1.2.3', now: Date.now, kdf: resolveKdfParams(testKdf), session, notices });
+    const sync = new SyncService({ dataDir: dir, session, now: Date.now, fetch: globalThis.fetch });
+    return createHandlers({ dataDir: dir, appVersion: '1.2.3', now: Date.now, kdf: resolveKdfParams(testKdf), session, notices, sync });
   }
 
   it('implements every channel of the contract', () => {
@@ -85,7 +88,7 @@ describe('IPC router', () => {
 
   it('app.info and catalogs.get answer while locked', async () => {
     const core = makeCore(dir);
-    expect(await call(core, 'app.info', {})).toEqual({ version: '0.1.0-test', schemaVersion: 2 });
+    expect(await call(core, 'app.info', {})).toEqual({ version: '0.1.0-test', schemaVersion: latestSchemaVersion });
     const catalogs = await call(core, 'catalogs.get', {});
     expect(catalogs.residenceStatuses.some((s) => s.key === 'duldung')).toBe(true);
   });

@@ -7,15 +7,18 @@ import { useFocusOnNavigate } from '../../hooks/useFocusOnNavigate';
 import { useIdleLock } from '../../hooks/useIdleLock';
 import { lockSession } from '../../state/session-actions';
 import { useSession } from '../../state/session-store';
+import { SyncProvider } from '../../sync/SyncProvider';
 import { SkipLink } from './SkipLink';
+import { SyncBar } from './SyncBar';
+import { SyncReminder } from './SyncReminder';
 
 const defaultAutoLockMinutes = 10;
 
-/** Header with navigation and the lock button, and the main landmark every screen renders into. */
+/**
+ * Header with navigation and the lock button, the main landmark every screen renders into, and
+ * the sync status bar at the foot (with the end-of-day reminder above the content).
+ */
 export function MainLayout() {
-  const { t } = useTranslation();
-  const profile = useSession((state) => state.profile);
-  const county = useSession((state) => state.catalogs?.countyName);
   const minutes = useSession((state) => state.settings?.autoLockMinutes ?? defaultAutoLockMinutes);
   useFocusOnNavigate();
   useIdleLock(
@@ -23,6 +26,17 @@ export function MainLayout() {
     useCallback(() => void lockSession('idle'), []),
   );
 
+  return (
+    <SyncProvider>
+      <Layout />
+    </SyncProvider>
+  );
+}
+
+function Layout() {
+  const { t } = useTranslation();
+  const profile = useSession((state) => state.profile);
+  const county = useSession((state) => state.catalogs?.countyName);
   return (
     <div className="app">
       <SkipLink />
@@ -53,9 +67,11 @@ export function MainLayout() {
           </ul>
         </nav>
       </header>
+      <SyncReminder />
       <main id="main-content" className="app-main" tabIndex={-1}>
         <Outlet />
       </main>
+      <SyncBar />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useSession } from '../../state/session-store';
 import { AutoLockSettings } from './AutoLockSettings';
 import { LanguageSettings } from './LanguageSettings';
 import { PasswordSettings } from './PasswordSettings';
+import { SyncSettings } from './SyncSettings';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -28,6 +29,7 @@ export function SettingsScreen() {
           </dl>
         </section>
       ) : null}
+      <SyncSettings />
       <div className="settings-grid">
         <LanguageSettings />
         <AutoLockSettings />

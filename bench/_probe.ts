@@ -1,0 +1,40 @@
+import pg from 'pg';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { uuidv7 } from '../shared/ids';
+import { createTeam, createUser, issueCode } from '../server/src/admin/commands';
+import { openPostgres } from '../server/src/db/adapter';
+import { migrate } from '../server/src/db/migrate';
+import { buildApp } from '../server/src/http/app';
+import { Keyring } from '../server/src/identity/keyring';
+import { loadOrCreateIdentity } from '../server/src/identity/store';
+import { TestDevice } from '../tests/unit/server/test-device';
+const url = 'postgres://postgres@127.0.0.1:5432/test';
+const schema = `kim_probe_${process.pid}`;
+const admin = new pg.Client({ connectionString: url }); await admin.connect(); await admin.query(`CREATE SCHEMA ${schema}`); await admin.end();
+const db = openPostgres({ connectionString: url, schema, maxConnections: 4 });
+await migrate(db);
+const pq = (pg.Client.prototype as any).query;
+(pg.Client.prototype as any).query = function (...args: any[]) { const t = performance.now(); const r = pq.apply(this, args); if (r && r.then) r.then(() => { const d = performance.now() - t; if (d > 3) console.log('q', d.toFixed(1), String(typeof args[0] === 'string' ? args[0] : args[0]?.text).slice(0, 70).replace(/\s+/g, ' ')); }, () => {}); return r; };
+const origQuery = db.query.bind(db);
+(db as any).query = async (sql: string, params?: unknown[]) => { const t = performance.now(); try { return await origQuery(sql, params); } finally { const d = performance.now() - t; if (d > 5) console.log('slow query', d.toFixed(1), sql.slice(0, 60).replace(/\s+/g,' ')); } };
+const origTx = db.transaction?.bind(db);
+
+const dir = await mkdtemp(path.join(tmpdir(), 'p-')); const idp = path.join(dir, 'id.json'); await loadOrCreateIdentity(idp);
+const { app } = buildApp({ db, keyring: await Keyring.fromFile(idp), logLevel: false });
+app.addHook('onRequest', async (req) => { (req as any).t0 = performance.now(); });
+app.addHook('preHandler', async (req) => { console.log('  preHandler at', (performance.now() - (req as any).t0).toFixed(1)); });
+app.addHook('onSend', async (req) => { console.log('  onSend at', (performance.now() - (req as any).t0).toFixed(1)); });
+app.addHook('onResponse', async (req) => { console.log('  onResponse at', (performance.now() - (req as any).t0).toFixed(1)); });
+const u = await app.listen({ host: '127.0.0.1', port: 0 });
+const team = await createTeam(db, { name: 'T' }); await createUser(db, { name: 'u', teams: ['T'] });
+const dev = await TestDevice.enroll(u, (await issueCode(db, { user: 'u', expiresInMs: 3600000 })).code);
+for (const n of [50, 1000, 1000, 1000]) {
+  const changes = []; for (let i = 0; i < n; i++) changes.push(dev.change({ entity: 'persons', rowId: uuidv7(), field: 'f', value: 'x'.repeat(20), teamId: team.id }));
+  const t0 = performance.now(); const env = await dev.sealPush({ deviceId: dev.id, batchSeq: dev.batchSeq + 1, changes }); const t1 = performance.now();
+  const r = await dev.postPush(env); dev.batchSeq++; const t2 = performance.now();
+  console.log(n, 'seal', (t1 - t0).toFixed(1), 'post+open', (t2 - t1).toFixed(1), r.ok);
+}
+await app.close(); await db.close();
+const c = new pg.Client({ connectionString: url }); await c.connect(); await c.query(`DROP SCHEMA ${schema} CASCADE`); await c.end();

@@ -1,0 +1,77 @@
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import type { Probe } from '../../../shared/search/probes';
+import type { Db } from '../db-types';
+
+/**
+ * Statements whose shape depends on the query (how many terms, how many key ranges each).
+ * There are few shapes, so each is prepared once per database and reused.
+ */
+const MAX_CACHED = 256;
+const cache = new WeakMap<Db, Map<string, BetterSqlite3.Statement<unknown[], unknown>>>();
+
+function prepared<R>(db: Db, sql: string): BetterSqlite3.Statement<unknown[], R> {
+  let statements = cache.get(db);
+  if (statements === undefined) cache.set(db, (statements = new Map()));
+  let statement = statements.get(sql);
+  if (statement === undefined) {
+    if (statements.size >= MAX_CACHED) statements.clear();
+    statement = db.prepare<unknown[], unknown>(sql).raw();
+    statements.set(sql, statement);
+  }
+  return statement as BetterSqlite3.Statement<unknown[], R>;
+}
+
+/** "(t.key >= ? AND t.key < ?) OR …" over the probes, with its parameters. */
+function ranges(alias: string, probes: readonly Probe[]): { sql: string; params: string[] } {
+  return {
+    sql: probes.map(() => `(${alias}.key >= ? AND ${alias}.key < ?)`).join(' OR '),
+    params: probes.flatMap((p) => [p.from, p.to]),
+  };
+}
+
+/** "AND EXISTS (a token of this person in one of the ranges)", once per other term. */
+function existsAll(outer: string, others: readonly (readonly Probe[])[]): { sql: string; params: string[] } {
+  const parts = others.map((probes, i) => {
+    const r = ranges(`x${i}`, probes);
+    return { sql: ` AND EXISTS (SELECT 1 FROM search_token x${i} WHERE x${i}.pid = ${outer}.pid AND (${r.sql}))`, params: r.params };
+  });
+  return { sql: parts.map((p) => p.sql).join(''), params: parts.flatMap((p) => p.params) };
+}
+
+/**
+ * Persons with a token in the ranges of `outer` who also have one in the ranges of every other
+ * term. The intersection happens inside SQLite — each distinct person checked once through the
+ * pid index — so only candidates cross into JavaScript.
+ */
+export function personsMatchingAll(db: Db, outer: readonly Probe[], others: readonly (readonly Probe[])[]): number[] {
+  // UNION ALL rather than OR: with many ORed ranges the planner may choose a full scan.
+  const own = outer.map(() => 'SELECT pid FROM search_token WHERE key >= ? AND key < ?').join(' UNION ALL ');
+  const exists = existsAll('p', others);
+  const sql = `SELECT p.pid FROM (SELECT DISTINCT pid FROM (${own})) p WHERE 1${exists.sql}`;
+  return prepared<[number]>(db, sql)
+    .all(...outer.flatMap((probe) => [probe.from, probe.to]), ...exists.params)
+    .map(([pid]) => pid);
+}
+
+/**
+ * The first `count` persons in name order that have a token in the ranges of every term. Walks
+ * the name index and stops at `count`; used when every term matches a large share of persons,
+ * so matches are frequent along the way.
+ */
+export function firstByNameMatchingAll(db: Db, perTerm: readonly (readonly Probe[])[], count: number): [number, string][] {
+  const exists = existsAll('s', perTerm);
+  const sql = `SELECT s.pid, s.sort_key FROM search_person s WHERE 1${exists.sql} ORDER BY s.sort_key, s.pid LIMIT ?`;
+  return prepared<[number, string]>(db, sql).all(...exists.params, count);
+}
+
+/**
+ * The first `count` persons, by name, that have one of `keys` — persons matched through their
+ * main name (spelling 0) before those matched only through another spelling. One statement,
+ * sorted inside SQLite: the shape of a one-word query for a common name.
+ */
+export function firstByNameWithKey(db: Db, keys: readonly string[], count: number): [number, number, string][] {
+  const sql = `SELECT t.pid, min(t.spelling), s.sort_key FROM search_token t JOIN search_person s ON s.pid = t.pid
+    WHERE t.key IN (${keys.map(() => '?').join(', ')})
+    GROUP BY t.pid ORDER BY min(t.spelling) > 0, s.sort_key, t.pid LIMIT ?`;
+  return prepared<[number, number, string]>(db, sql).all(...keys, count);
+}

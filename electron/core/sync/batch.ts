@@ -1,0 +1,132 @@
+import { uuidv7 } from '../../../shared/ids';
+import { fieldChangeSchema, MAX_BODY_BYTES, MAX_CHANGES_PER_BATCH, type FieldChange, type PushBatch } from '../../../shared/sync';
+import type { Db } from '../db-types';
+import { moveEntry } from './conflict-store';
+
+/**
+ * Cutting push batches from the outbox. A batch is written into the outbox (batch id, number,
+ * teams, base versions) in one transaction BEFORE it is sent; until its ack is stored it is
+ * resent exactly as it was, under the same number, however often the connection drops.
+ */
+interface BatchedRow {
+  seq: number;
+  op_id: string;
+  entity: string;
+  row_id: string;
+  field: string;
+  value: string;
+  hlc: string;
+  schema_version: number;
+  base_seq: number | null;
+  team_id: string | null;
+  batch_seq: number | null;
+}
+
+interface CandidateRow extends BatchedRow {
+  /** the row's team now (a case: its person's team) */
+  row_team: string | null;
+  /** 1 when the row still exists on this device */
+  present: number | null;
+}
+
+/** Leaves room for the JSON around each value, so a full batch stays under MAX_BODY_BYTES. */
+const perChangeOverhead = 400;
+const batchByteBudget = Math.floor(MAX_BODY_BYTES * 0.9);
+const candidateWindow = MAX_CHANGES_PER_BATCH * 5;
+
+function toChange(row: BatchedRow, deviceId: string, teamId: string): FieldChange {
+  return {
+    opId: row.op_id,
+    entity: row.entity,
+    rowId: row.row_id,
+    field: row.field,
+    value: JSON.parse(row.value) as FieldChange['value'],
+    hlc: row.hlc,
+    deviceId,
+    teamId,
+    baseSeq: row.base_seq,
+    schemaVersion: row.schema_version,
+  };
+}
+
+/** The batch that was cut but not acknowledged yet, exactly as it was cut. */
+export function pendingBatch(db: Db, deviceId: string): PushBatch | null {
+  const first = db.prepare('SELECT min(batch_seq) AS seq FROM outbox WHERE batch_seq IS NOT NULL').get() as { seq: number | null };
+  if (first.seq === null) return null;
+  const rows = db.prepare('SELECT * FROM outbox WHERE batch_seq = ? ORDER BY seq').all(first.seq) as BatchedRow[];
+  return { deviceId, batchSeq: first.seq, changes: rows.map((row) => toChange(row, deviceId, row.team_id ?? '')) };
+}
+
+/**
+ * The batch to send now: the pending one, or a new one cut from the oldest entries. Entries of
+ * rows that no longer exist here (purged) and entries the protocol would refuse go to the
+ * review list instead of blocking the queue forever; entries of rows without a team wait.
+ */
+export function nextBatch(db: Db, deviceId: string, lastAckedBatchSeq: number, now: number): PushBatch | null {
+  const pending = pendingBatch(db, deviceId);
+  if (pending) return pending;
+  return db.transaction((): PushBatch | null => {
+    const candidates = db
+      .prepare(
+        `SELECT o.*,
+           CASE o.entity WHEN 'persons' THEN p.team_id WHEN 'cases' THEN coalesce(cp.team_id, c.team_id) END AS row_team,
+           CASE o.entity WHEN 'persons' THEN (p.id IS NOT NULL) WHEN 'cases' THEN (c.id IS NOT NULL) END AS present
+         FROM outbox o
+         LEFT JOIN persons p ON o.entity = 'persons' AND p.id = o.row_id
+         LEFT JOIN cases c ON o.entity = 'cases' AND c.id = o.row_id
+         LEFT JOIN persons cp ON cp.id = c.person_id
+         WHERE o.batch_seq IS NULL ORDER BY o.seq LIMIT ?`,
+      )
+      // .all(): better-sqlite3 cannot write while an iterator is open. Rows that wait (no team)
+      // are rare; the window is generous so they cannot starve the rows behind them.
+      .all(candidateWindow) as CandidateRow[];
+    const batchSeq = lastAckedBatchSeq + 1;
+    const batchId = uuidv7(now);
+    const taken: FieldChange[] = [];
+    const assign = db.prepare('UPDATE outbox SET batch_id = ?, batch_seq = ?, team_id = ? WHERE seq = ?');
+    const unsendable: CandidateRow[] = [];
+    const gone: CandidateRow[] = [];
+    let bytes = 0;
+    for (const row of candidates) {
+      if (!row.present) {
+        gone.push(row);
+        continue;
+      }
+      if (row.row_team === null) continue;
+      const change = toChange(row, deviceId, row.row_team);
+      if (!fieldChangeSchema.safeParse(change).success) {
+        unsendable.push(row);
+        continue;
+      }
+      const size = row.value.length + perChangeOverhead;
+      if (taken.length >= MAX_CHANGES_PER_BATCH || (taken.length > 0 && bytes + size > batchByteBudget)) break;
+      taken.push(change);
+      bytes += size;
+      assign.run(batchId, batchSeq, row.row_team, row.seq);
+    }
+    const remove = db.prepare('DELETE FROM outbox WHERE seq = ?');
+    for (const row of gone) {
+      moveEntry(db, row, 'out_of_scope', now);
+      remove.run(row.seq);
+    }
+    for (const row of unsendable) {
+      moveEntry(db, row, 'unsendable', now);
+      remove.run(row.seq);
+    }
+    return taken.length > 0 ? { deviceId, batchSeq, changes: taken } : null;
+  })();
+}
+
+/** BATCH_SEQ_GAP: the waiting batch takes the number the server expects. */
+export function renumberPendingBatch(db: Db, from: number, to: number): void {
+  db.prepare('UPDATE outbox SET batch_seq = ? WHERE batch_seq = ?').run(to, from);
+}
+
+/** The server refused the batch without storing any of it: its entries may be cut anew. */
+export function releaseBatch(db: Db, batchSeq: number): void {
+  db.prepare('UPDATE outbox SET batch_id = NULL, batch_seq = NULL, team_id = NULL WHERE batch_seq = ?').run(batchSeq);
+}
+
+export function countPending(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+}

@@ -1,0 +1,249 @@
+import type { HybridClock } from '../../../shared/hlc';
+import { compareHlc } from '../../../shared/hlc';
+import { canonicalJson, mergePulled, pulledChangeSchema, type PulledChange, type PullPage, type Purge } from '../../../shared/sync';
+import { appendAudit } from '../audit/audit-log';
+import type { Db } from '../db-types';
+import { unindexPerson } from '../search/indexer';
+import { saveClock } from '../store/meta';
+import type { EntityDefinition, RowValues } from '../write/entities';
+import { conflictForLocalOp, insertConflict, moveOutboxToReview } from './conflict-store';
+import { fromColumn, rowDefaults, syncedEntities, toColumn } from './columns';
+import { setCursor } from './state';
+
+/**
+ * Applies one pull page and its cursor in ONE transaction (DESIGN.md, Sync: every step is safe
+ * to kill and repeat). Per field, the pulled value wins iff its HLC is greater; a pulled value
+ * that beats an edit not yet pushed is kept beside it as a conflict. Rows are written directly,
+ * not through the write path: a pulled change must not travel back out through the outbox. Each
+ * touched row is audited (actor "Synchronisation") and reindexed for search.
+ *
+ * Never deletes a row because the server lacks it; only an explicit purge (the row left the
+ * device's teams) removes rows.
+ */
+export const syncActor = 'Synchronisation';
+
+export interface PullApplyContext {
+  readonly db: Db;
+  readonly clock: HybridClock;
+  readonly now: () => number;
+  /** tests only: called after each applied row (to simulate a crash in the middle of a page) */
+  readonly onRowApplied?: (count: number) => void;
+}
+
+export interface PageOutcome {
+  readonly appliedRows: number;
+  readonly conflicts: number;
+  readonly parked: number;
+}
+
+type InboxReason = 'unknown' | 'parent';
+
+interface Counters {
+  appliedRows: number;
+  conflicts: number;
+  parked: number;
+}
+
+export function applyPullPage(ctx: PullApplyContext, page: PullPage, options: { retryUnknown: boolean }): PageOutcome {
+  const { db } = ctx;
+  return db.transaction((): PageOutcome => {
+    const counters: Counters = { appliedRows: 0, conflicts: 0, parked: 0 };
+    for (const purge of page.purges) purgeRow(ctx, purge);
+
+    const parked = loadParked(db, options.retryUnknown ? ['parent', 'unknown'] : ['parent']);
+    const parkedIds = new Set(parked.map((change) => change.opId));
+    const changes = [...parked, ...page.changes.filter((change) => !parkedIds.has(change.opId))];
+    for (const change of changes) ctx.clock.receive(change.hlc);
+
+    const groups = new Map<string, { entity: EntityDefinition; rowId: string; changes: PulledChange[] }>();
+    for (const change of changes) {
+      const entity = syncedEntities.get(change.entity);
+      if (!entity || !entity.fields.includes(change.field) || !toColumn(entity, change.field, change.value).ok) {
+        // A newer app's field or entity (or a value this version cannot hold): kept, not dropped.
+        park(db, change, 'unknown', ctx.now());
+        counters.parked += 1;
+        continue;
+      }
+      const key = `${change.entity}\u0000${change.rowId}`;
+      const group = groups.get(key) ?? { entity, rowId: change.rowId, changes: [] };
+      group.changes.push(change);
+      groups.set(key, group);
+    }
+    // Persons before cases: a case needs its person to exist.
+    const ordered = [...groups.values()].sort((a, b) => (a.entity.name === 'persons' ? 0 : 1) - (b.entity.name === 'persons' ? 0 : 1));
+    for (const group of ordered) applyRow(ctx, group.entity, group.rowId, group.changes, counters);
+
+    setCursor(db, page.nextCursor);
+    saveClock(db, ctx.clock);
+    return counters;
+  })();
+}
+
+function loadParked(db: Db, reasons: readonly InboxReason[]): PulledChange[] {
+  const rows = db
+    .prepare(`SELECT change FROM sync_inbox WHERE reason IN (${reasons.map(() => '?').join(', ')})`)
+    .all(...reasons) as { change: string }[];
+  const out: PulledChange[] = [];
+  for (const row of rows) {
+    try {
+      const parsed = pulledChangeSchema.safeParse(JSON.parse(row.change));
+      if (parsed.success) out.push(parsed.data);
+    } catch {
+      // an unreadable entry stays where it is; it never blocks a page
+    }
+  }
+  return out;
+}
+
+function park(db: Db, change: PulledChange, reason: InboxReason, now: number): void {
+  db.prepare(
+    `INSERT INTO sync_inbox (op_id, reason, entity, row_id, field, change, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (op_id) DO UPDATE SET reason = excluded.reason`,
+  ).run(change.opId, reason, change.entity, change.rowId, change.field, JSON.stringify(change), new Date(now).toISOString());
+}
+
+function unpark(db: Db, changes: readonly PulledChange[]): void {
+  const remove = db.prepare('DELETE FROM sync_inbox WHERE op_id = ?');
+  for (const change of changes) remove.run(change.opId);
+}
+
+/** The value a group sets for a field by the merge rule among its own changes (latest HLC). */
+function latestValue(changes: readonly PulledChange[], field: string): unknown {
+  let best: PulledChange | undefined;
+  for (const change of changes) if (change.field === field && (!best || compareHlc(change.hlc, best.hlc) > 0)) best = change;
+  return best?.value;
+}
+
+function applyRow(ctx: PullApplyContext, entity: EntityDefinition, rowId: string, changes: PulledChange[], counters: Counters): void {
+  const { db } = ctx;
+  const existing = db.prepare(`SELECT * FROM ${entity.table} WHERE id = ?`).get(rowId) as RowValues | undefined;
+
+  if (entity.name === 'cases') {
+    const personId = latestValue(changes, 'person_id') ?? existing?.person_id;
+    const personThere = typeof personId === 'string' && db.prepare('SELECT 1 FROM persons WHERE id = ?').get(personId) !== undefined;
+    if (!personThere) {
+      // The person has not arrived yet (or this page ended before the case's person_id did).
+      for (const change of changes) park(db, change, 'parent', ctx.now());
+      counters.parked += changes.length;
+      return;
+    }
+  }
+
+  const clocks = new Map(
+    (db.prepare('SELECT field, hlc FROM field_clock WHERE entity = ? AND row_id = ?').all(entity.name, rowId) as { field: string; hlc: string }[]).map(
+      (row) => [row.field, row.hlc],
+    ),
+  );
+  const pendingOps = new Map(
+    (db.prepare('SELECT field, op_id FROM outbox WHERE entity = ? AND row_id = ? ORDER BY seq').all(entity.name, rowId) as { field: string; op_id: string }[]).map(
+      (row) => [row.field, row.op_id],
+    ),
+  );
+  const values: RowValues = existing ? { ...existing } : { ...rowDefaults(entity, ctx.now()) };
+  const changed = new Set<string>();
+  const setClock = db.prepare(
+    `INSERT INTO field_clock (entity, row_id, field, hlc, server_seq) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (entity, row_id, field) DO UPDATE SET hlc = excluded.hlc, server_seq = excluded.server_seq`,
+  );
+  const raiseVersion = db.prepare(
+    'UPDATE field_clock SET server_seq = max(coalesce(server_seq, 0), ?) WHERE entity = ? AND row_id = ? AND field = ?',
+  );
+
+  for (const change of [...changes].sort((a, b) => compareHlc(a.hlc, b.hlc))) {
+    const column = toColumn(entity, change.field, change.value);
+    if (!column.ok) continue; // checked by the caller already
+    const localHlc = clocks.get(change.field) ?? null;
+    const pendingOp = pendingOps.get(change.field) ?? null;
+    const localValue = fromColumn(entity, change.field, values[change.field]);
+    const decision = mergePulled(
+      { value: change.value, hlc: change.hlc },
+      localHlc === null ? null : { value: localValue, hlc: localHlc, pending: pendingOp !== null },
+    );
+    if (decision.conflict && pendingOp !== null && conflictForLocalOp(db, pendingOp, change.hlc) === null) {
+      insertConflict(
+        db,
+        {
+          kind: 'concurrent',
+          entity: entity.name,
+          rowId,
+          field: change.field,
+          localValue: canonicalJson(localValue),
+          localHlc,
+          localOpId: pendingOp,
+          remoteValue: canonicalJson(change.value),
+          remoteHlc: change.hlc,
+          remoteDeviceId: change.deviceId,
+          remoteUserId: change.userId,
+        },
+        ctx.now(),
+      );
+      counters.conflicts += 1;
+    }
+    if (decision.apply) {
+      values[change.field] = column.value;
+      changed.add(change.field);
+      clocks.set(change.field, change.hlc);
+      setClock.run(entity.name, rowId, change.field, change.hlc, change.serverSeq);
+    } else {
+      raiseVersion.run(change.serverSeq, entity.name, rowId, change.field);
+    }
+  }
+  unpark(db, changes);
+  if (changed.size === 0) return;
+
+  const nowIso = new Date(ctx.now()).toISOString();
+  if (existing) {
+    const fields = [...changed];
+    db.prepare(`UPDATE ${entity.table} SET ${[...fields, 'updated_at'].map((f) => `${f} = ?`).join(', ')} WHERE id = ?`).run(
+      ...fields.map((f) => values[f] ?? null),
+      nowIso,
+      rowId,
+    );
+  } else {
+    const columns = [...entity.fields];
+    db.prepare(
+      `INSERT INTO ${entity.table} (id, ${columns.join(', ')}, updated_at) VALUES (?, ${columns.map(() => '?').join(', ')}, ?)`,
+    ).run(rowId, ...columns.map((f) => values[f] ?? null), nowIso);
+  }
+  appendAudit(db, {
+    at: nowIso,
+    actor: syncActor,
+    action: 'sync',
+    entity: entity.name,
+    rowId,
+    details: { fields: [...changed].sort() },
+  });
+  const row = db.prepare(`SELECT * FROM ${entity.table} WHERE id = ?`).get(rowId) as RowValues;
+  entity.afterWrite?.(db, row);
+  counters.appliedRows += 1;
+  ctx.onRowApplied?.(counters.appliedRows);
+}
+
+/**
+ * The row left the device's teams: it and (for a person) its cases go, with their clocks and
+ * search keys. Local edits of it that were never sent move to the review list, not into the void.
+ */
+function purgeRow(ctx: PullApplyContext, purge: Purge): void {
+  const { db } = ctx;
+  if (purge.entity === 'persons') {
+    const cases = db.prepare('SELECT id FROM cases WHERE person_id = ?').all(purge.rowId) as { id: string }[];
+    for (const { id } of cases) removeRow(ctx, 'cases', id);
+    removeRow(ctx, 'persons', purge.rowId);
+  } else if (purge.entity === 'cases') {
+    removeRow(ctx, 'cases', purge.rowId);
+  } else {
+    db.prepare('DELETE FROM sync_inbox WHERE entity = ? AND row_id = ?').run(purge.entity, purge.rowId);
+  }
+}
+
+function removeRow(ctx: PullApplyContext, table: 'persons' | 'cases', rowId: string): void {
+  const { db } = ctx;
+  moveOutboxToReview(db, [{ entity: table, rowId }], 'out_of_scope', ctx.now(), false);
+  db.prepare('DELETE FROM field_clock WHERE entity = ? AND row_id = ?').run(table, rowId);
+  db.prepare('DELETE FROM sync_inbox WHERE entity = ? AND row_id = ?').run(table, rowId);
+  if (table === 'persons') unindexPerson(db, rowId);
+  const removed = db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(rowId);
+  if (removed.changes > 0) {
+    appendAudit(db, { at: new Date(ctx.now()).toISOString(), actor: syncActor, action: 'purge', entity: table, rowId, details: {} });
+  }
+}
