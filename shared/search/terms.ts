@@ -46,8 +46,9 @@ function wordTerm(token: RawToken): NameTerm {
     const part = wordTerm({ original: compound, plain: compound, german: null, latin: true });
     return { text: token.plain, alternatives, phonetic: abdKey(compound), parts: [part], foreign: false };
   }
-  const skeleton = transliterationSkeleton(token.plain);
-  return { text: token.plain, alternatives, phonetic: phoneticKey(skeleton), parts: [], foreign: false };
+  // A word with digits is no name (a file number, "Fam0123"): its letters alone mean nothing.
+  const phonetic = /\d/.test(token.plain) ? null : phoneticKey(transliterationSkeleton(token.plain));
+  return { text: token.plain, alternatives, phonetic, parts: [], foreign: false };
 }
 
 /** "abdulrahman" → "rahman", "abdurrahman" → "rahman"; null when the word is no abd compound. */

@@ -160,7 +160,7 @@ async function editPhone(device: Device, phone: string): Promise<void> {
   const { page } = device;
   await openPerson(device, 'Haddad', 'Haddad, Rana');
   await press(page, page.getByRole('link', { name: 'Bearbeiten' }));
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Person bearbeiten');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Person bearbeiten: Haddad, Rana');
   await typeInto(page, page.getByLabel('Telefon'), phone);
   await press(page, page.getByRole('button', { name: 'Änderungen speichern' }));
   await expect(page.getByRole('status').filter({ hasText: 'Gespeichert.' })).toBeVisible();

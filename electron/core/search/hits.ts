@@ -1,4 +1,4 @@
-import { keyInProbe, scoreHit, SCORE, TEXT_PREFIX, type Probe } from '../../../shared/search/probes';
+import { keyInProbe, scoreHit, type Probe } from '../../../shared/search/probes';
 import type { NameTerm } from '../../../shared/search/terms';
 import { FTS_SLOTS } from './indexer';
 import type { SearchStatements } from './statements';
@@ -17,23 +17,13 @@ function record(hits: PersonHits, pid: number, spelling: number, score: number):
 
 /** Range scans over search_token, one per probe of the term (shared/search/probes.ts). */
 export function collectHits(s: SearchStatements, term: NameTerm, probes: readonly Probe[]): PersonHits {
-  return term.foreign ? collectFtsHits(s, term, new Map(), true) : scanProbes(s, probes);
+  return term.foreign ? collectFtsHits(s, term, new Map()) : scanProbes(s, probes);
 }
 
 export function scanProbes(s: SearchStatements, probes: readonly Probe[]): PersonHits {
   const hits: PersonHits = new Map();
   for (const probe of probes) {
     for (const [key, pid, spelling] of s.scanTokens.all(probe.from, probe.to)) record(hits, pid, spelling, scoreHit(probe, key));
-  }
-  return hits;
-}
-
-/** Only the persons that have the term's exact text (or its umlaut form): one key lookup each. */
-export function collectExactHits(s: SearchStatements, term: NameTerm): PersonHits {
-  const hits: PersonHits = new Map();
-  if (term.foreign) return collectFtsHits(s, term, hits, false);
-  for (const text of [term.text, ...term.alternatives]) {
-    for (const [pid, spelling] of s.scanKey.all(TEXT_PREFIX + text)) record(hits, pid, spelling, SCORE.exact);
   }
   return hits;
 }
@@ -68,11 +58,12 @@ const FTS_EXACT = 1;
 const FTS_PREFIX = 0.8;
 
 /** Words outside Latin script go to FTS5, which tokenises and folds them on both sides alike. */
-function collectFtsHits(s: SearchStatements, term: NameTerm, hits: PersonHits, withPrefix: boolean): PersonHits {
+function collectFtsHits(s: SearchStatements, term: NameTerm, hits: PersonHits): PersonHits {
   const phrase = `"${term.text.replace(/"/g, '""')}"`;
-  const queries: (readonly [string, number])[] = [[phrase, FTS_EXACT]];
-  if (withPrefix) queries.push([`${phrase}*`, FTS_PREFIX]);
-  for (const [query, score] of queries) {
+  for (const [query, score] of [
+    [phrase, FTS_EXACT],
+    [`${phrase}*`, FTS_PREFIX],
+  ] as const) {
     for (const rowid of s.ftsMatch.all(query)) record(hits, Math.floor(rowid / FTS_SLOTS), rowid % FTS_SLOTS, score);
   }
   return hits;

@@ -80,18 +80,18 @@ function SyncSettingsForm({ initial, onSaved }: { initial: Settings; onSaved: ()
           </label>
         </div>
       </div>
-      <div className="inline-form">
-        <TextField
-          id={fieldId(formId, 'reminderTime')}
-          label={t('syncSettings.reminderTime')}
-          hint={t('syncSettings.reminderTimeHint')}
-          inputMode="numeric"
-          registration={form.register('reminderTime', {
-            validate: (value) => timeSchema.safeParse(value.trim()).success || t('syncSettings.reminderTimeError'),
-          })}
-          error={error?.message}
-          width="xs"
-        />
+      <TextField
+        id={fieldId(formId, 'reminderTime')}
+        label={t('syncSettings.reminderTime')}
+        hint={t('syncSettings.reminderTimeHint')}
+        inputMode="numeric"
+        registration={form.register('reminderTime', {
+          validate: (value) => timeSchema.safeParse(value.trim()).success || t('syncSettings.reminderTimeError'),
+        })}
+        error={error?.message}
+        width="xs"
+      />
+      <div className="form-actions form-actions-tight">
         <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
           {t('settings.save')}
         </button>
