@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db-types';
-import { assertNotTooNew, migrate } from '../migrations/migrate';
+import { assertNotTooNew, migrate, schemaVersionOf } from '../migrations/migrate';
+import { ensureSearchIndex } from '../search/indexer';
+import { searchMigration } from '../search/migration';
 import { latestSchemaVersion } from '../migrations/index';
 
 /** The file could not be decrypted or is damaged; the caller quarantines it. */
@@ -56,6 +58,9 @@ export function openEncryptedDatabase(path: string, key: Buffer, options: OpenOp
     // Temporary tables and sort spills stay in memory, never as plaintext temp files.
     db.pragma('temp_store = MEMORY');
     migrate(db, options.targetVersion);
+    // A store migrated past the search migration with persons in it is indexed now, at open,
+    // rather than by the first search (a write hidden in a read).
+    if (schemaVersionOf(db) >= searchMigration.version) ensureSearchIndex(db);
     return db;
   } catch (error) {
     db.close();

@@ -7,6 +7,7 @@ import { latestSchemaVersion, migrations } from '../../../electron/core/migratio
 import { migrate, schemaVersionOf } from '../../../electron/core/migrations/migrate';
 import { databasePath } from '../../../electron/core/profiles/paths';
 import { openEncryptedDatabase } from '../../../electron/core/store/open-db';
+import { searchPersons } from '../../../electron/core/search/query';
 import { call, createProfile, databaseKey, fail, makeCore, password, sha256File, tempDir } from './helpers';
 
 describe('migrations', () => {
@@ -35,6 +36,9 @@ describe('migrations', () => {
     const latest = openEncryptedDatabase(file, key);
     expect(schemaVersionOf(latest)).toBe(latestSchemaVersion);
     expect(latest.prepare('SELECT family_name FROM persons').all()).toEqual([{ family_name: 'Haddad' }]);
+    // The search index is built at open, so a variant spelling finds the migrated person.
+    expect(latest.prepare('SELECT COUNT(*) AS n FROM search_person').get()).toEqual({ n: 1 });
+    expect(searchPersons(latest, 'Jusuf', 10).map((p) => p.familyName)).toEqual(['Haddad']);
     latest.close();
   });
 

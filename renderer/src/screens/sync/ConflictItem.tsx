@@ -24,13 +24,16 @@ export function ConflictItem({ conflict, onResolved }: ConflictItemProps) {
   const [failure, setFailure] = useState<string | null>(null);
   const [merging, setMerging] = useState(false);
   const [mergeError, setMergeError] = useState<string | null>(null);
-  const mergeRef = useRef<HTMLTextAreaElement>(null);
+  const mergeRef = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
+  const mergeButtonRef = useRef<HTMLButtonElement>(null);
   const field = fieldLabel(conflict.entity, conflict.field, t);
   const titleId = `conflict-${conflict.id}-title`;
   const mergeId = `conflict-${conflict.id}-merge`;
   const mergeable = canMergeByHand(conflict.field, conflict.localValue, conflict.remoteValue);
   const initialMerge = typeof conflict.localValue === 'string' ? conflict.localValue : typeof conflict.remoteValue === 'string' ? conflict.remoteValue : '';
   const [mergeValue, setMergeValue] = useState(initialMerge);
+  // A phone number wants one line (Enter saves); a note-like text gets a text area.
+  const multiline = [conflict.localValue, conflict.remoteValue].some((value) => typeof value === 'string' && (value.includes('\n') || value.length > 80));
 
   const resolve = async (choice: Choice) => {
     setBusy(true);
@@ -98,6 +101,7 @@ export function ConflictItem({ conflict, onResolved }: ConflictItemProps) {
           </button>
           {mergeable ? (
             <button
+              ref={mergeButtonRef}
               type="button"
               className="button button-secondary"
               disabled={busy || merging}
@@ -125,17 +129,30 @@ export function ConflictItem({ conflict, onResolved }: ConflictItemProps) {
             }}
           >
             <FieldFrame id={mergeId} label={t('conflicts.mergeLabel', { field })} hint={t('conflicts.mergeHint')} error={mergeError ?? undefined}>
-              {(aria) => (
-                <textarea
-                  {...aria}
-                  ref={mergeRef}
-                  className="input input-l textarea"
-                  rows={3}
-                  value={mergeValue}
-                  onChange={(event) => setMergeValue(event.target.value)}
-                  spellCheck={false}
-                />
-              )}
+              {(aria) =>
+                multiline ? (
+                  <textarea
+                    {...aria}
+                    ref={mergeRef}
+                    className="input input-l textarea"
+                    rows={3}
+                    value={mergeValue}
+                    onChange={(event) => setMergeValue(event.target.value)}
+                    spellCheck={false}
+                  />
+                ) : (
+                  <input
+                    {...aria}
+                    ref={mergeRef}
+                    type="text"
+                    className="input input-l"
+                    value={mergeValue}
+                    onChange={(event) => setMergeValue(event.target.value)}
+                    autoComplete="off"
+                    spellCheck={false}
+                  />
+                )
+              }
             </FieldFrame>
             <div className="form-actions">
               <button type="submit" className="button button-primary" disabled={busy}>
@@ -149,6 +166,8 @@ export function ConflictItem({ conflict, onResolved }: ConflictItemProps) {
                   setMerging(false);
                   setMergeValue(initialMerge);
                   setMergeError(null);
+                  // the form goes away: focus returns to the button that opened it
+                  window.setTimeout(() => mergeButtonRef.current?.focus(), 0);
                 }}
               >
                 {t('common.cancel')}
