@@ -60,48 +60,54 @@ const internalError = {
 } as const;
 
 /**
- * Turns messages into core calls, one at a time in arrival order: writes land in the order the
- * page sent them, and the core never has to be re-entrant across its own awaits (key
- * derivation, for one). `close` waits for the calls before it, then closes the database.
+ * Turns messages into core calls in arrival order. The core keeps its own order (writes land in
+ * the order the page sent them) and lets a long `sync.now` run beside ordinary calls, so the
+ * worker must not serialise again: a queue here would hold every save until a sync finished.
+ * `close` waits for the calls before it, then closes the database.
  */
 export function createWorkerMessageHandler(
   core: CoreLike,
   post: (response: WorkerResponse) => void,
   onClosed: () => void,
 ): (message: unknown) => Promise<void> {
-  let queue: Promise<void> = Promise.resolve();
+  const inFlight = new Set<Promise<void>>();
   let closed = false;
 
-  const run = async (request: CoreRequest): Promise<void> => {
-    if (request.type === 'close') {
-      if (closed) return;
-      closed = true;
-      try {
-        core.close();
-      } finally {
-        onClosed();
-      }
-      return;
-    }
-    if (closed) {
-      post({ type: 'result', id: request.id, result: { ok: false, error: { ...closedError } } });
-      return;
-    }
+  const call = async (id: number, channel: string, input: unknown): Promise<void> => {
     let result: IpcResult<unknown>;
     try {
-      result = await core.handle(request.channel, request.input);
+      result = await core.handle(channel, input);
     } catch {
       // The router promises never to throw; if it does anyway, the page still gets an answer.
       result = { ok: false, error: { ...internalError } };
     }
-    post({ type: 'result', id: request.id, result });
+    post({ type: 'result', id, result });
+  };
+
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    await Promise.allSettled([...inFlight]);
+    try {
+      core.close();
+    } finally {
+      onClosed();
+    }
   };
 
   return (message) => {
     const request = parseRequest(message);
-    if (request === null) return queue;
-    queue = queue.then(() => run(request));
-    return queue;
+    if (request === null) return Promise.resolve();
+    if (request.type === 'close') return close();
+    if (closed) {
+      post({ type: 'result', id: request.id, result: { ok: false, error: { ...closedError } } });
+      return Promise.resolve();
+    }
+    // core.handle is entered synchronously here, so the core sees calls in arrival order.
+    const running = call(request.id, request.channel, request.input);
+    inFlight.add(running);
+    void running.finally(() => inFlight.delete(running));
+    return running;
   };
 }
 

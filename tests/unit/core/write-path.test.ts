@@ -16,6 +16,7 @@ vi.mock('../../../electron/core/search/indexer', () => ({
     indexerCalls.push({ id: person.id, familyName: person.familyName, otherSpellings: person.otherSpellings, inTransaction: db.inTransaction });
   },
   unindexPerson: () => undefined,
+  ensureSearchIndex: () => undefined,
 }));
 
 const personId = '0190f0b4-7c2d-7a3e-8f00-123456789abc';
