@@ -30,6 +30,7 @@ function openPlaintext(file: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('temp_store = MEMORY');
+  db.pragma('cache_size = -65536');
   migrate(db);
   return db;
 }

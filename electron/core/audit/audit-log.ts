@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db-types';
 import { canonicalJson } from '../util/canonical-json';
+import { prepared } from '../store/prepared';
 
 /**
  * Append-only, hash-chained audit log: each entry's hash covers the previous entry's hash and
@@ -50,13 +51,14 @@ export function entryHash(prevHash: string, seq: number, entry: Omit<AuditEntry,
 
 /** Appends one entry; call inside the transaction of the change it records. Returns its seq. */
 export function appendAudit(db: Db, entry: AuditEntry): number {
-  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+  const last = prepared(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
     | { seq: number; hash: string }
     | undefined;
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? genesisHash;
   const hash = entryHash(prevHash, seq, entry);
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO audit_log (seq, at, actor, action, entity, row_id, details, prev_hash, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(seq, entry.at, entry.actor, entry.action, entry.entity, entry.rowId, canonicalJson(entry.details), prevHash, hash);

@@ -1,6 +1,7 @@
 import { HybridClock } from '../../../shared/hlc';
 import { uuidv7 } from '../../../shared/ids';
 import type { Db } from '../db-types';
+import { prepared } from './prepared';
 
 /**
  * Per-database facts kept in `meta`: the device id (local until enrolment hands out one) and the
@@ -12,7 +13,7 @@ export function readMeta(db: Db, key: string): string | null {
 }
 
 export function writeMeta(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+  prepared(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
     key,
     value,
   );

@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../db-types';
 import { saveClock } from '../store/meta';
 import type { EntityDefinition, RowValues, SqlValue } from './entities';
+import { prepared } from '../store/prepared';
 
 /** Everything a write needs besides the change itself. */
 export interface WriteContext {
@@ -59,7 +60,7 @@ export function writeEntity(ctx: WriteContext, request: WriteRequest): WriteResu
   }
   return ctx.db.transaction((): WriteResult => {
     const nowIso = new Date(ctx.now()).toISOString();
-    const existing = ctx.db.prepare(`SELECT * FROM ${entity.table} WHERE id = ?`).get(request.rowId) as
+    const existing = prepared(ctx.db, `SELECT * FROM ${entity.table} WHERE id = ?`).get(request.rowId) as
       | RowValues
       | undefined;
 
@@ -85,26 +86,25 @@ export function writeEntity(ctx: WriteContext, request: WriteRequest): WriteResu
 
     if (request.kind === 'create') {
       const columns = ['id', ...changedFields, 'updated_at'];
-      ctx.db
-        .prepare(`INSERT INTO ${entity.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
-        .run(request.rowId, ...changedFields.map((f) => changes[f] ?? null), nowIso);
+      const placeholders = columns.map(() => '?').join(', ');
+      prepared(ctx.db, `INSERT INTO ${entity.table} (${columns.join(', ')}) VALUES (${placeholders})`).run(request.rowId, ...changedFields.map((f) => changes[f] ?? null), nowIso);
     } else {
       const assignments = [...changedFields, 'updated_at'].map((f) => `${f} = ?`).join(', ');
-      ctx.db
-        .prepare(`UPDATE ${entity.table} SET ${assignments} WHERE id = ?`)
-        .run(...changedFields.map((f) => changes[f] ?? null), nowIso, request.rowId);
+      prepared(ctx.db, `UPDATE ${entity.table} SET ${assignments} WHERE id = ?`).run(...changedFields.map((f) => changes[f] ?? null), nowIso, request.rowId);
     }
 
     // One stamp per save: the fields of one save are one event.
     const hlc = ctx.clock.tick();
     saveClock(ctx.db, ctx.clock);
-    const upsertClock = ctx.db.prepare(
+    const upsertClock = prepared(
+      ctx.db,
       `INSERT INTO field_clock (entity, row_id, field, hlc) VALUES (?, ?, ?, ?)
        ON CONFLICT (entity, row_id, field) DO UPDATE SET hlc = excluded.hlc`,
     );
     // base_seq: the server version of the field as this edit saw it (sync's baseSeq). Read
     // before the clock upsert below, which keeps server_seq as it is.
-    const appendOutbox = ctx.db.prepare(
+    const appendOutbox = prepared(
+      ctx.db,
       `INSERT INTO outbox (op_id, entity, row_id, field, value, hlc, schema_version, base_seq)
        VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT server_seq FROM field_clock WHERE entity = ? AND row_id = ? AND field = ?))`,
     );
@@ -133,7 +133,7 @@ export function writeEntity(ctx: WriteContext, request: WriteRequest): WriteResu
       details: { fields: changedFields },
     });
 
-    const row = ctx.db.prepare(`SELECT * FROM ${entity.table} WHERE id = ?`).get(request.rowId) as RowValues;
+    const row = prepared(ctx.db, `SELECT * FROM ${entity.table} WHERE id = ?`).get(request.rowId) as RowValues;
     entity.afterWrite?.(ctx.db, row);
     return { row, changedFields };
   })();

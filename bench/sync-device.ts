@@ -1,0 +1,258 @@
+import pg from 'pg';
+import { uuidv7 } from '../shared/ids';
+import { formatHlc } from '../shared/hlc';
+import type { FieldChange, PushBatch } from '../shared/sync';
+import type { PersonInput } from '../shared/domain/person';
+import type { SyncStatus } from '../shared/ipc/sync-contract';
+import { createTeam, createUser, issueCode } from '../server/src/admin/commands';
+import { openPglite, openPostgres, type Db } from '../server/src/db/adapter';
+import { migrate } from '../server/src/db/migrate';
+import { findDevice } from '../server/src/sync/devices';
+import { applyPush } from '../server/src/sync/push-service';
+import { startTestServer, tempIdentity, type TestServer } from '../tests/unit/server/harness';
+import { count, makeDevice, removeDevice, type Device } from '../tests/unit/sync/sync-harness';
+import { summarise, type Figure } from './report';
+
+/**
+ * Issue 3's device figures, end to end with real device cores (createCore, real encrypted
+ * stores in temp folders, driven through `core.handle` like the app) against a real server on
+ * loopback — PostgreSQL when one answers, else PGlite:
+ *  (a) the push of a typical day: 2,000 field changes on 200 persons, from the start of
+ *      `sync.now` until the outbox is empty and acked (the pull that follows is printed apart);
+ *  (b) the first full pull of a new device: 10,000 persons with one case each.
+ */
+const dayPersons = 200;
+const dayFieldsPerPerson = 10;
+const dayRounds = 3;
+const seedPersons = 10_000;
+/** changes per seeding push (straight into the server's push service, not timed) */
+const seedBatchSize = 6_000;
+
+async function openBenchDatabase(): Promise<{ db: Db; backend: string; dispose(): Promise<void> }> {
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `kim_bench_device_${process.pid}`;
+  try {
+    const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.end();
+    const db = openPostgres({ connectionString: url, schema, maxConnections: 8 });
+    return {
+      db,
+      backend: 'PostgreSQL',
+      async dispose() {
+        await db.close();
+        const cleanup = new pg.Client({ connectionString: url });
+        await cleanup.connect();
+        await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
+        await cleanup.end();
+      },
+    };
+  } catch {
+    const db = await openPglite();
+    return { db, backend: 'PGlite (no PostgreSQL reachable)', dispose: () => db.close() };
+  }
+}
+
+const loose = { perIp: { capacity: 100_000, refillPerSecond: 100_000 }, perDevice: { capacity: 100_000, refillPerSecond: 100_000 }, enrollPerIp: { capacity: 100_000, refillPerSecond: 100_000 } };
+
+async function enrolledDevice(name: string, server: TestServer, db: Db, user: string): Promise<Device> {
+  const device = await makeDevice(name);
+  const { code } = await issueCode(db, { user, expiresInMs: 3_600_000 });
+  const probe = await device.call('sync.probeServer', { serverUrl: server.url });
+  await device.call('sync.enroll', { serverUrl: server.url, code, expectedFingerprint: probe.fingerprint, deviceName: name });
+  return device;
+}
+
+function personInput(i: number, variant: number): PersonInput {
+  return {
+    familyName: `Familienname ${i} v${variant}`,
+    givenNames: `Vorname ${i} v${variant}`,
+    otherSpellings: variant === 0 ? [] : [`Schreibweise ${i}-${variant}`],
+    birthDate: { kind: 'year', year: 1950 + ((i + variant) % 60) },
+    gender: variant % 2 === 0 ? 'weiblich' : 'maennlich',
+    nationalities: variant % 2 === 0 ? ['SYR'] : ['AFG'],
+    languages: variant === 0 ? [] : [{ language: 'ar', interpreterNeeded: variant % 2 === 1 }],
+    residence: { status: variant % 2 === 0 ? 'aufenthaltsgestattung' : 'aufenthaltserlaubnis' },
+    arrivalDate: `20${10 + (variant % 10)}-0${1 + (i % 9)}-1${i % 10}`,
+    phone: `0170 ${100_000 + i + variant}`,
+    ...(variant === 0 ? {} : { address: { street: `Straße ${i}`, postalCode: '40878' } }),
+  };
+}
+
+/** The push part of one `sync.now`: from its start until the first pull request leaves (the last ack is stored). */
+async function timedSync(device: Device): Promise<{ pushMs: number; totalMs: number; status: SyncStatus; pushRequests: number; pullRequests: number }> {
+  let firstPullAt: number | null = null;
+  let pushRequests = 0;
+  let pullRequests = 0;
+  device.intercept = (url, _init, forward) => {
+    if (url.endsWith('/v1/pull')) {
+      pullRequests++;
+      firstPullAt ??= performance.now();
+    } else if (url.endsWith('/v1/push')) pushRequests++;
+    return forward();
+  };
+  const started = performance.now();
+  const status = await device.call('sync.now', {});
+  const ended = performance.now();
+  device.intercept = null;
+  return { pushMs: (firstPullAt ?? ended) - started, totalMs: ended - started, status, pushRequests, pullRequests };
+}
+
+async function benchDayPush(server: TestServer, db: Db): Promise<Figure[]> {
+  await createTeam(db, { name: 'Bench-Tag' });
+  await createUser(db, { name: 'bench.tag', teams: ['Bench-Tag'] });
+  const device = await enrolledDevice('tag', server, db, 'bench.tag');
+  try {
+    const ids: string[] = [];
+    for (let i = 0; i < dayPersons; i++) ids.push((await device.call('persons.create', personInput(i, 0))).id);
+    const setup = await timedSync(device);
+    if (setup.status.pendingChanges !== 0 || setup.status.lastError) throw new Error(`setup sync failed: ${JSON.stringify(setup.status.lastError)}`);
+
+    const samples: { pushMs: number; totalMs: number; pushRequests: number }[] = [];
+    for (let round = 1; round <= dayRounds; round++) {
+      // A day: every person edited once, ten of its fields changed → 2,000 field changes.
+      for (let i = 0; i < dayPersons; i++) await device.call('persons.update', { id: ids[i]!, person: personInput(i, round) });
+      const waiting = (await device.call('sync.status', {})).pendingChanges;
+      if (waiting !== dayPersons * dayFieldsPerPerson) throw new Error(`expected ${dayPersons * dayFieldsPerPerson} waiting changes, found ${waiting}`);
+      const run = await timedSync(device);
+      if (run.status.pendingChanges !== 0 || run.status.lastError) throw new Error(`day sync failed: ${JSON.stringify(run.status.lastError)}`);
+      samples.push(run);
+    }
+    const push = summarise(samples.map((s) => s.pushMs));
+    const total = summarise(samples.map((s) => s.totalMs));
+    const changes = dayPersons * dayFieldsPerPerson;
+    const list = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ');
+    return [
+      {
+        name: `push of a day: ${changes} changes on ${dayPersons} persons (median)`,
+        value: push.p50,
+        unit: 'ms',
+        budget: 300,
+        note: `${samples[0]!.pushRequests} batches; runs ${list(samples.map((s) => s.pushMs))} ms`,
+      },
+      { name: 'push of a day: rate', value: changes / (push.p50 / 1000), unit: 'changes/s' },
+      { name: 'the whole sync.now of that day (push + pull back)', value: total.p50, unit: 'ms', note: `runs ${list(samples.map((s) => s.totalMs))} ms` },
+    ];
+  } finally {
+    removeDevice(device);
+  }
+}
+
+/**
+ * 10,000 persons and their cases, as a device's write path makes them: the field values are
+ * those of one person and one case made through the core, with names and ids varied. Pushed
+ * straight into the server's push service (the same code as /v1/push, without the envelope).
+ */
+async function seedServer(db: Db, seed: Device, persons: number): Promise<number> {
+  const made = await seed.call('persons.create', personInput(0, 1));
+  await seed.call('cases.open', { personId: made.id });
+  const template = await seed.read((sdb) => sdb.prepare('SELECT entity, field, value, schema_version FROM outbox ORDER BY seq').all() as { entity: string; field: string; value: string; schema_version: number }[]);
+  const deviceId = await seed.read((sdb) => (sdb.prepare('SELECT device_id FROM sync_state WHERE id = 1').get() as { device_id: string | null }).device_id);
+  const record = deviceId === null ? null : await findDevice(db, deviceId);
+  if (!record) throw new Error('seed device not found on the server');
+  const teamId = made.teamId!;
+
+  const millis = Date.now() - 3_600_000;
+  let counter = 0;
+  const stamp = () => formatHlc({ millis, counter: counter++, deviceId: record.id });
+  let batch: FieldChange[] = [];
+  let batchSeq = 0;
+  let total = 0;
+  const deps = { db, now: Date.now, newId: () => uuidv7() };
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const pushBatch: PushBatch = { deviceId: record.id, batchSeq: ++batchSeq, changes: batch };
+    await applyPush(deps, record, pushBatch);
+    total += batch.length;
+    batch = [];
+  };
+  for (let i = 0; i < persons; i++) {
+    const personId = uuidv7();
+    const caseId = uuidv7();
+    const personHlc = stamp();
+    const caseHlc = stamp();
+    for (const row of template) {
+      const isPerson = row.entity === 'persons';
+      let value = JSON.parse(row.value) as FieldChange['value'];
+      if (isPerson && row.field === 'family_name') value = `Familienname ${i}`;
+      if (isPerson && row.field === 'given_names') value = `Vorname ${i}`;
+      if (!isPerson && row.field === 'person_id') value = personId;
+      batch.push({
+        opId: uuidv7(),
+        entity: row.entity,
+        rowId: isPerson ? personId : caseId,
+        field: row.field,
+        value,
+        hlc: isPerson ? personHlc : caseHlc,
+        deviceId: record.id,
+        teamId,
+        baseSeq: null,
+        schemaVersion: row.schema_version,
+      });
+    }
+    if (batch.length >= seedBatchSize) await flush();
+  }
+  await flush();
+  return total;
+}
+
+async function benchInitialPull(server: TestServer, db: Db, persons: number): Promise<Figure[]> {
+  await createTeam(db, { name: 'Bench-Kreis' });
+  await createUser(db, { name: 'bench.seed', teams: ['Bench-Kreis'] });
+  await createUser(db, { name: 'bench.neu', teams: ['Bench-Kreis'] });
+  const seed = await enrolledDevice('seed', server, db, 'bench.seed');
+  const seedStarted = performance.now();
+  let seeded: number;
+  try {
+    seeded = await seedServer(db, seed, persons);
+  } finally {
+    removeDevice(seed);
+  }
+  const seedMs = performance.now() - seedStarted;
+
+  const fresh = await enrolledDevice('neu', server, db, 'bench.neu');
+  try {
+    const run = await timedSync(fresh);
+    if (run.status.lastError) throw new Error(`initial pull failed: ${run.status.lastError.message}`);
+    fresh.close();
+    const [personsHere, casesHere] = await fresh.read((ldb) => [count(ldb, 'SELECT count(*) AS n FROM persons'), count(ldb, 'SELECT count(*) AS n FROM cases')]);
+    // The seed device's own person and case are in the count too.
+    if (personsHere < persons || casesHere < persons) throw new Error(`initial pull incomplete: ${personsHere} persons, ${casesHere} cases`);
+    return [
+      {
+        name: `initial pull of a new device: ${persons} persons + cases`,
+        value: run.totalMs / 1000,
+        unit: 's',
+        budget: 10,
+        note: `${seeded} field changes, ${run.pullRequests} pages`,
+      },
+      { name: 'initial pull: rate', value: seeded / (run.totalMs / 1000), unit: 'changes/s' },
+      { name: 'initial pull: rows arrived', value: personsHere + casesHere, unit: 'rows', note: `server seeded in ${(seedMs / 1000).toFixed(1)} s, untimed` },
+    ];
+  } finally {
+    removeDevice(fresh);
+  }
+}
+
+export async function benchSyncDevice(options: { persons?: number } = {}): Promise<Figure[]> {
+  const { db, backend, dispose } = await openBenchDatabase();
+  const identity = await tempIdentity();
+  await migrate(db);
+  const server = await startTestServer(db, identity.path, { rateLimits: loose });
+  try {
+    const figures: Figure[] = [{ name: `server database: ${backend}`, value: 1, unit: 'backend' }];
+    figures.push(...(await benchDayPush(server, db)));
+    figures.push(...(await benchInitialPull(server, db, options.persons ?? seedPersons)));
+    return figures;
+  } finally {
+    await server.close();
+    await dispose();
+    await identity.dispose();
+  }
+}
+
+if (process.argv[1]?.endsWith('sync-device.ts')) {
+  const { printFigure } = await import('./report');
+  for (const figure of await benchSyncDevice()) printFigure(figure);
+}
