@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../db-types';
 import { unindexPerson } from '../search/indexer';
 import { saveClock } from '../store/meta';
+import { prepared } from '../store/prepared';
 import type { EntityDefinition, RowValues } from '../write/entities';
 import { conflictForLocalOp, insertConflict, moveOutboxToReview } from './conflict-store';
 import { fromColumn, rowDefaults, syncedEntities, toColumn } from './columns';
@@ -42,16 +43,19 @@ interface Counters {
   appliedRows: number;
   conflicts: number;
   parked: number;
+  /** op ids in sync_inbox now: only these need deleting when their change is applied */
+  readonly inbox: Set<string>;
 }
 
 export function applyPullPage(ctx: PullApplyContext, page: PullPage, options: { retryUnknown: boolean }): PageOutcome {
   const { db } = ctx;
   return db.transaction((): PageOutcome => {
-    const counters: Counters = { appliedRows: 0, conflicts: 0, parked: 0 };
+    const counters: Counters = { appliedRows: 0, conflicts: 0, parked: 0, inbox: new Set() };
     for (const purge of page.purges) purgeRow(ctx, purge);
 
     const parked = loadParked(db, options.retryUnknown ? ['parent', 'unknown'] : ['parent']);
     const parkedIds = new Set(parked.map((change) => change.opId));
+    for (const { op_id: opId } of prepared(db, 'SELECT op_id FROM sync_inbox').all() as { op_id: string }[]) counters.inbox.add(opId);
     const changes = [...parked, ...page.changes.filter((change) => !parkedIds.has(change.opId))];
     for (const change of changes) ctx.clock.receive(change.hlc);
 
@@ -60,7 +64,7 @@ export function applyPullPage(ctx: PullApplyContext, page: PullPage, options: { 
       const entity = syncedEntities.get(change.entity);
       if (!entity || !entity.fields.includes(change.field) || !toColumn(entity, change.field, change.value).ok) {
         // A newer app's field or entity (or a value this version cannot hold): kept, not dropped.
-        park(db, change, 'unknown', ctx.now());
+        park(db, change, 'unknown', ctx.now(), counters);
         counters.parked += 1;
         continue;
       }
@@ -75,7 +79,7 @@ export function applyPullPage(ctx: PullApplyContext, page: PullPage, options: { 
 
     setCursor(db, page.nextCursor);
     saveClock(db, ctx.clock);
-    return counters;
+    return { appliedRows: counters.appliedRows, conflicts: counters.conflicts, parked: counters.parked };
   })();
 }
 
@@ -95,16 +99,21 @@ function loadParked(db: Db, reasons: readonly InboxReason[]): PulledChange[] {
   return out;
 }
 
-function park(db: Db, change: PulledChange, reason: InboxReason, now: number): void {
-  db.prepare(
+function park(db: Db, change: PulledChange, reason: InboxReason, now: number, counters: Counters): void {
+  counters.inbox.add(change.opId);
+  prepared(
+    db,
     `INSERT INTO sync_inbox (op_id, reason, entity, row_id, field, change, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (op_id) DO UPDATE SET reason = excluded.reason`,
   ).run(change.opId, reason, change.entity, change.rowId, change.field, JSON.stringify(change), new Date(now).toISOString());
 }
 
-function unpark(db: Db, changes: readonly PulledChange[]): void {
-  const remove = db.prepare('DELETE FROM sync_inbox WHERE op_id = ?');
-  for (const change of changes) remove.run(change.opId);
+function unpark(db: Db, changes: readonly PulledChange[], counters: Counters): void {
+  if (counters.inbox.size === 0) return;
+  const remove = prepared(db, 'DELETE FROM sync_inbox WHERE op_id = ?');
+  for (const change of changes) {
+    if (counters.inbox.delete(change.opId)) remove.run(change.opId);
+  }
 }
 
 /** The value a group sets for a field by the merge rule among its own changes (latest HLC). */
@@ -116,36 +125,38 @@ function latestValue(changes: readonly PulledChange[], field: string): unknown {
 
 function applyRow(ctx: PullApplyContext, entity: EntityDefinition, rowId: string, changes: PulledChange[], counters: Counters): void {
   const { db } = ctx;
-  const existing = db.prepare(`SELECT * FROM ${entity.table} WHERE id = ?`).get(rowId) as RowValues | undefined;
+  const existing = prepared(db, `SELECT * FROM ${entity.table} WHERE id = ?`).get(rowId) as RowValues | undefined;
 
   if (entity.name === 'cases') {
     const personId = latestValue(changes, 'person_id') ?? existing?.person_id;
-    const personThere = typeof personId === 'string' && db.prepare('SELECT 1 FROM persons WHERE id = ?').get(personId) !== undefined;
+    const personThere = typeof personId === 'string' && prepared(db, 'SELECT 1 FROM persons WHERE id = ?').get(personId) !== undefined;
     if (!personThere) {
       // The person has not arrived yet (or this page ended before the case's person_id did).
-      for (const change of changes) park(db, change, 'parent', ctx.now());
+      for (const change of changes) park(db, change, 'parent', ctx.now(), counters);
       counters.parked += changes.length;
       return;
     }
   }
 
   const clocks = new Map(
-    (db.prepare('SELECT field, hlc FROM field_clock WHERE entity = ? AND row_id = ?').all(entity.name, rowId) as { field: string; hlc: string }[]).map(
+    (prepared(db, 'SELECT field, hlc FROM field_clock WHERE entity = ? AND row_id = ?').all(entity.name, rowId) as { field: string; hlc: string }[]).map(
       (row) => [row.field, row.hlc],
     ),
   );
   const pendingOps = new Map(
-    (db.prepare('SELECT field, op_id FROM outbox WHERE entity = ? AND row_id = ? ORDER BY seq').all(entity.name, rowId) as { field: string; op_id: string }[]).map(
+    (prepared(db, 'SELECT field, op_id FROM outbox WHERE entity = ? AND row_id = ? ORDER BY seq').all(entity.name, rowId) as { field: string; op_id: string }[]).map(
       (row) => [row.field, row.op_id],
     ),
   );
   const values: RowValues = existing ? { ...existing } : { ...rowDefaults(entity, ctx.now()) };
   const changed = new Set<string>();
-  const setClock = db.prepare(
+  const setClock = prepared(
+    db,
     `INSERT INTO field_clock (entity, row_id, field, hlc, server_seq) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (entity, row_id, field) DO UPDATE SET hlc = excluded.hlc, server_seq = excluded.server_seq`,
   );
-  const raiseVersion = db.prepare(
+  const raiseVersion = prepared(
+    db,
     'UPDATE field_clock SET server_seq = max(coalesce(server_seq, 0), ?) WHERE entity = ? AND row_id = ? AND field = ?',
   );
 
@@ -188,20 +199,21 @@ function applyRow(ctx: PullApplyContext, entity: EntityDefinition, rowId: string
       raiseVersion.run(change.serverSeq, entity.name, rowId, change.field);
     }
   }
-  unpark(db, changes);
+  unpark(db, changes, counters);
   if (changed.size === 0) return;
 
   const nowIso = new Date(ctx.now()).toISOString();
   if (existing) {
     const fields = [...changed];
-    db.prepare(`UPDATE ${entity.table} SET ${[...fields, 'updated_at'].map((f) => `${f} = ?`).join(', ')} WHERE id = ?`).run(
+    prepared(db, `UPDATE ${entity.table} SET ${[...fields, 'updated_at'].map((f) => `${f} = ?`).join(', ')} WHERE id = ?`).run(
       ...fields.map((f) => values[f] ?? null),
       nowIso,
       rowId,
     );
   } else {
     const columns = [...entity.fields];
-    db.prepare(
+    prepared(
+      db,
       `INSERT INTO ${entity.table} (id, ${columns.join(', ')}, updated_at) VALUES (?, ${columns.map(() => '?').join(', ')}, ?)`,
     ).run(rowId, ...columns.map((f) => values[f] ?? null), nowIso);
   }
@@ -213,7 +225,7 @@ function applyRow(ctx: PullApplyContext, entity: EntityDefinition, rowId: string
     rowId,
     details: { fields: [...changed].sort() },
   });
-  const row = db.prepare(`SELECT * FROM ${entity.table} WHERE id = ?`).get(rowId) as RowValues;
+  const row = prepared(db, `SELECT * FROM ${entity.table} WHERE id = ?`).get(rowId) as RowValues;
   entity.afterWrite?.(db, row);
   counters.appliedRows += 1;
   ctx.onRowApplied?.(counters.appliedRows);

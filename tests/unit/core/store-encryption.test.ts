@@ -73,15 +73,14 @@ describe('encrypted case store at rest', () => {
     db.close();
   });
 
-  it('uses the 32 bytes as a RAW SQLCipher-4 key, not as a passphrase', async () => {
+  it('uses the 32 bytes as a RAW AEGIS-256 key, not as a passphrase', async () => {
     const core = makeCore(dir);
     const profileId = await createProfile(core);
     core.close();
     const key = await databaseKey(dir, profileId);
     const asPassphrase = new CipherDatabase(databasePath(dir, profileId));
     try {
-      asPassphrase.pragma(`cipher = 'sqlcipher'`);
-      asPassphrase.pragma('legacy = 4');
+      asPassphrase.pragma(`cipher = 'aegis'`);
       asPassphrase.pragma(`key = '${key.toString('hex')}'`);
       expect(() => asPassphrase.prepare('SELECT count(*) FROM sqlite_master').get()).toThrow(/not a database/);
     } finally {
@@ -89,8 +88,8 @@ describe('encrypted case store at rest', () => {
     }
     const raw = new CipherDatabase(databasePath(dir, profileId));
     try {
-      raw.pragma(`cipher = 'sqlcipher'`);
-      raw.pragma('legacy = 4');
+      raw.pragma(`cipher = 'aegis'`);
+      expect(raw.pragma('algorithm', { simple: true })).toBe('aegis-256');
       raw.pragma(`key = "x'${key.toString('hex')}'"`);
       expect(raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'persons'").get()).toEqual({ n: 1 });
     } finally {
