@@ -76,7 +76,7 @@ function personInput(i: number, variant: number): PersonInput {
     residence: { status: variant % 2 === 0 ? 'aufenthaltsgestattung' : 'aufenthaltserlaubnis' },
     arrivalDate: `20${10 + (variant % 10)}-0${1 + (i % 9)}-1${i % 10}`,
     phone: `0170 ${100_000 + i + variant}`,
-    ...(variant === 0 ? {} : { address: { street: `Straße ${i}`, postalCode: '40878' } }),
+    address: { street: `Straße ${i}`, postalCode: '40878' },
   };
 }
 

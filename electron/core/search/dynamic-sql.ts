@@ -40,16 +40,20 @@ function existsAll(outer: string, others: readonly (readonly Probe[])[]): { sql:
 
 /**
  * Persons with a token in the ranges of `outer` who also have one in the ranges of every other
- * term. The intersection happens inside SQLite — each distinct person checked once through the
- * pid index — so only candidates cross into JavaScript.
+ * term. Each term's persons come from range scans of the key index, and SQLite intersects the
+ * pid sets: measured about twice as fast at 100,000 persons as checking every person of the
+ * outer term with a correlated EXISTS per other term (10 ms instead of 20–30 ms for two common
+ * names). Only the candidates cross into JavaScript.
  */
 export function personsMatchingAll(db: Db, outer: readonly Probe[], others: readonly (readonly Probe[])[]): number[] {
-  // UNION ALL rather than OR: with many ORed ranges the planner may choose a full scan.
-  const own = outer.map(() => 'SELECT pid FROM search_token WHERE key >= ? AND key < ?').join(' UNION ALL ');
-  const exists = existsAll('p', others);
-  const sql = `SELECT p.pid FROM (SELECT DISTINCT pid FROM (${own})) p WHERE 1${exists.sql}`;
+  // UNION of single-range scans rather than ORed ranges: with many ORs the planner may scan.
+  const personsOf = (probes: readonly Probe[]) =>
+    `SELECT pid FROM (${probes.map(() => 'SELECT pid FROM search_token WHERE key >= ? AND key < ?').join(' UNION ALL ')})`;
+  const terms = [outer, ...others];
+  const sql = terms.map(personsOf).join(' INTERSECT ');
+  const params = terms.flatMap((probes) => probes.flatMap((probe) => [probe.from, probe.to]));
   return prepared<[number]>(db, sql)
-    .all(...outer.flatMap((probe) => [probe.from, probe.to]), ...exists.params)
+    .all(...params)
     .map(([pid]) => pid);
 }
 

@@ -34,7 +34,9 @@ export function searchPersons(db: Db, query: string, limit: number): PersonSumma
   if (terms.length === 1 && !terms[0]!.foreign) return fetch(s, rankOneTerm(db, s, terms[0]!, want), want);
   const probes = terms.map((term) => termProbes(term));
   const rows = terms.map((term, i) => (term.foreign ? 0 : countProbeRows(s, probes[i]!, COUNT_CAP)));
-  return fetch(s, orderedByName(s, rankCandidates(db, s, terms, probes, rows), Number.MAX_SAFE_INTEGER), want);
+  // Only the top of the ranking needs names to break ties; a few spare entries cover persons
+  // that fetch() skips (tombstoned rows are unindexed on write, so such skips are rare).
+  return fetch(s, orderedByName(s, rankCandidates(db, s, terms, probes, rows), want + 16), want);
 }
 
 /**
@@ -47,9 +49,15 @@ function rankCandidates(db: Db, s: SearchStatements, terms: readonly NameTerm[],
   const others = probes.filter((_, i) => i !== outer && !terms[i]!.foreign);
   const foreignHits = terms.map((term) => (term.foreign ? collectHits(s, term, []) : null));
   const candidates = outerTerm.foreign ? [...foreignHits[outer]!.keys()] : personsMatchingAll(db, probes[outer]!, others);
+  const keysByPid = new Map<number, [string, number][]>();
+  for (const [pid, key, spelling] of s.tokensOfMany.all(JSON.stringify(candidates))) {
+    let keys = keysByPid.get(pid);
+    if (keys === undefined) keysByPid.set(pid, (keys = []));
+    keys.push([key, spelling]);
+  }
   const ranked: Ranked[] = [];
   for (const pid of candidates) {
-    const keys = s.tokensOf.all(pid);
+    const keys = keysByPid.get(pid) ?? [];
     const perTerm = terms.map((term, i) => (term.foreign ? foreignHits[i]!.get(pid) ?? new Map<number, number>() : hitsFromKeys(keys, probes[i]!)));
     const match = aggregateHits(perTerm);
     if (match !== null) ranked.push({ pid, match });

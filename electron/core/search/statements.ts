@@ -20,6 +20,8 @@ export interface SearchStatements {
   readonly scanKey: Statement<[string], [number, number]>;
   readonly countRange: Statement<[string, string, number], number>;
   readonly tokensOf: Statement<[number], [string, number]>;
+  /** the tokens of many persons at once (JSON array of pids): one statement instead of one per candidate */
+  readonly tokensOfMany: Statement<[string], [number, string, number]>;
   readonly ftsMatch: Statement<[string], number>;
   readonly sortKeys: Statement<[string], [number, string]>;
   readonly firstBySortKey: Statement<[string, number], [number, string]>;
@@ -74,6 +76,9 @@ function prepare(db: Db): SearchStatements {
       .prepare<[string, string, number], number>('SELECT count(*) FROM (SELECT 1 FROM search_token WHERE key >= ? AND key < ? LIMIT ?)')
       .pluck(),
     tokensOf: db.prepare<[number], [string, number]>('SELECT key, spelling FROM search_token WHERE pid = ?').raw(),
+    tokensOfMany: db
+      .prepare<[string], [number, string, number]>('SELECT pid, key, spelling FROM search_token WHERE pid IN (SELECT value FROM json_each(?))')
+      .raw(),
     ftsMatch: db.prepare<[string], number>('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck(),
     sortKeys: db
       .prepare<[string], [number, string]>('SELECT pid, sort_key FROM search_person WHERE pid IN (SELECT value FROM json_each(?))')

@@ -150,15 +150,11 @@ function applyRow(ctx: PullApplyContext, entity: EntityDefinition, rowId: string
   );
   const values: RowValues = existing ? { ...existing } : { ...rowDefaults(entity, ctx.now()) };
   const changed = new Set<string>();
-  const setClock = prepared(
-    db,
-    `INSERT INTO field_clock (entity, row_id, field, hlc, server_seq) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (entity, row_id, field) DO UPDATE SET hlc = excluded.hlc, server_seq = excluded.server_seq`,
-  );
-  const raiseVersion = prepared(
-    db,
-    'UPDATE field_clock SET server_seq = max(coalesce(server_seq, 0), ?) WHERE entity = ? AND row_id = ? AND field = ?',
-  );
+  // The field clocks this group leaves behind, written once after the loop (nothing in the loop
+  // reads field_clock): a field set here gets its last stamp and version; a field only seen
+  // again keeps its stamp and raises its version to the highest one seen.
+  const setClocks = new Map<string, { hlc: string; serverSeq: number }>();
+  const raised = new Map<string, number>();
 
   for (const change of [...changes].sort((a, b) => compareHlc(a.hlc, b.hlc))) {
     const column = toColumn(entity, change.field, change.value);
@@ -194,11 +190,15 @@ function applyRow(ctx: PullApplyContext, entity: EntityDefinition, rowId: string
       values[change.field] = column.value;
       changed.add(change.field);
       clocks.set(change.field, change.hlc);
-      setClock.run(entity.name, rowId, change.field, change.hlc, change.serverSeq);
+      setClocks.set(change.field, { hlc: change.hlc, serverSeq: change.serverSeq });
+      raised.delete(change.field);
     } else {
-      raiseVersion.run(change.serverSeq, entity.name, rowId, change.field);
+      const set = setClocks.get(change.field);
+      if (set) set.serverSeq = Math.max(set.serverSeq, change.serverSeq);
+      else raised.set(change.field, Math.max(raised.get(change.field) ?? 0, change.serverSeq));
     }
   }
+  writeClocks(db, entity.name, rowId, setClocks, raised);
   unpark(db, changes, counters);
   if (changed.size === 0) return;
 
@@ -229,6 +229,32 @@ function applyRow(ctx: PullApplyContext, entity: EntityDefinition, rowId: string
   entity.afterWrite?.(db, row);
   counters.appliedRows += 1;
   ctx.onRowApplied?.(counters.appliedRows);
+}
+
+function writeClocks(
+  db: Db,
+  entity: string,
+  rowId: string,
+  setClocks: ReadonlyMap<string, { hlc: string; serverSeq: number }>,
+  raised: ReadonlyMap<string, number>,
+): void {
+  if (setClocks.size > 0) {
+    // One statement for the row's fields: a person arrives with fifteen of them.
+    const params: (string | number)[] = [];
+    for (const [field, clock] of setClocks) params.push(entity, rowId, field, clock.hlc, clock.serverSeq);
+    prepared(
+      db,
+      `INSERT INTO field_clock (entity, row_id, field, hlc, server_seq) VALUES ${Array.from({ length: setClocks.size }, () => '(?, ?, ?, ?, ?)').join(', ')}
+       ON CONFLICT (entity, row_id, field) DO UPDATE SET hlc = excluded.hlc, server_seq = excluded.server_seq`,
+    ).run(...params);
+  }
+  if (raised.size > 0) {
+    const raiseVersion = prepared(
+      db,
+      'UPDATE field_clock SET server_seq = max(coalesce(server_seq, 0), ?) WHERE entity = ? AND row_id = ? AND field = ?',
+    );
+    for (const [field, serverSeq] of raised) raiseVersion.run(serverSeq, entity, rowId, field);
+  }
 }
 
 /**
