@@ -29,6 +29,23 @@ export async function startHost(testInfo: TestInfo, name = 'device'): Promise<{ 
   };
 }
 
+/**
+ * A full-page screenshot saved as an artifact. The sync status bar sticks to the foot of the
+ * window, which a full-page picture would show in the middle of the page; for the picture it
+ * sits at the end of the page instead (through the CSSOM: the app's CSP forbids the inline
+ * style sheet Playwright's `style` option would add).
+ */
+export async function saveScreenshot(page: Page, testInfo: TestInfo, stem: string, name: string): Promise<void> {
+  await mkdir(screensDir, { recursive: true });
+  const file = path.join(screensDir, `${stem}-${name}.png`);
+  const setBar = (position: string) =>
+    page.evaluate((value) => document.querySelectorAll<HTMLElement>('.sync-bar').forEach((bar) => (bar.style.position = value)), position);
+  await setBar('static');
+  await page.screenshot({ path: file, fullPage: true });
+  await setBar('');
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+}
+
 type Fixtures = {
   host: E2eHost;
   /** a page with the app loaded and `window.kim` installed */
@@ -57,13 +74,8 @@ export const test = base.extend<Fixtures>({
   },
   // eslint-disable-next-line no-empty-pattern
   shot: async ({}, use, testInfo) => {
-    await mkdir(screensDir, { recursive: true });
     const slug = testInfo.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40);
-    await use(async (page, name) => {
-      const file = path.join(screensDir, `${slug}-${name}.png`);
-      await page.screenshot({ path: file, fullPage: true });
-      await testInfo.attach(name, { path: file, contentType: 'image/png' });
-    });
+    await use((page, name) => saveScreenshot(page, testInfo, slug, name));
   },
 });
 

@@ -1,7 +1,5 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
-import { expect, expectNoA11yViolations, openApp, screensDir, startHost, test } from './fixtures';
+import { expect, expectNoA11yViolations, openApp, saveScreenshot, startHost, test } from './fixtures';
 import { startCountyServer, type CountyServer } from './sync-fixtures';
 import type { E2eHost } from '../e2e-host/host';
 
@@ -24,21 +22,9 @@ interface Device {
   dispose(): Promise<void>;
 }
 
-/**
- * Like the `shot` fixture, with one difference: the status bar sticks to the foot of the
- * window, which a full-page picture would show in the middle of the page; here it sits at the
- * end of the page instead.
- */
+/** Screenshots of this spec are named sync-<name>.png. */
 async function photograph(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await mkdir(screensDir, { recursive: true });
-  const file = path.join(screensDir, `sync-${name}.png`);
-  // Through the CSSOM: the app's CSP forbids inline style sheets, which the `style` option uses.
-  const setBar = (position: string) =>
-    page.evaluate((value) => document.querySelectorAll<HTMLElement>('.sync-bar').forEach((bar) => (bar.style.position = value)), position);
-  await setBar('static');
-  await page.screenshot({ path: file, fullPage: true });
-  await setBar('');
-  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+  await saveScreenshot(page, testInfo, 'sync', name);
 }
 
 async function tabTo(page: Page, target: Locator, maxPresses = 120): Promise<void> {
