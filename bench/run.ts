@@ -1,5 +1,6 @@
 import { benchLocalStore } from './local-store';
 import { benchSyncServer } from './sync-server';
+import { benchSyncDevice } from './sync-device';
 import { printFigure, withinBudget, type Figure } from './report';
 
 /**
@@ -11,6 +12,7 @@ const quick = process.argv.includes('--quick');
 const suites: Array<[string, () => Promise<Figure[]>]> = [
   ['Local store (issue 2)', () => benchLocalStore({ persons: quick ? 10_000 : 100_000 })],
   ['County server (issue 3)', () => benchSyncServer()],
+  ['Device sync end to end (issue 3)', () => benchSyncDevice(quick ? { persons: 2_000 } : {})],
 ];
 
 let overBudget = 0;

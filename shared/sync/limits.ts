@@ -13,7 +13,7 @@ export const MAX_VALUE_BYTES = 128 * 1024;
 /** HTTP body of an envelope: base64url (4/3) of a gzip that never grows much beyond the input. */
 export const MAX_ENVELOPE_BYTES = Math.ceil(((MAX_BODY_BYTES + 64 * 1024) * 4) / 3) + 16 * 1024;
 
-export const DEFAULT_PULL_LIMIT = 500;
+export const DEFAULT_PULL_LIMIT = 2000;
 export const MAX_PULL_LIMIT = 2000;
 
 /** The server refuses HLC stamps further ahead of its own clock than this. */

@@ -83,7 +83,7 @@ export function nextBatch(db: Db, deviceId: string, lastAckedBatchSeq: number, n
     const batchSeq = lastAckedBatchSeq + 1;
     const batchId = uuidv7(now);
     const taken: FieldChange[] = [];
-    const assign = db.prepare('UPDATE outbox SET batch_id = ?, batch_seq = ?, team_id = ? WHERE seq = ?');
+    const assigned = new Map<string, number[]>();
     const unsendable: CandidateRow[] = [];
     const gone: CandidateRow[] = [];
     let bytes = 0;
@@ -102,8 +102,13 @@ export function nextBatch(db: Db, deviceId: string, lastAckedBatchSeq: number, n
       if (taken.length >= MAX_CHANGES_PER_BATCH || (taken.length > 0 && bytes + size > batchByteBudget)) break;
       taken.push(change);
       bytes += size;
-      assign.run(batchId, batchSeq, row.row_team, row.seq);
+      const seqs = assigned.get(row.row_team) ?? [];
+      seqs.push(row.seq);
+      assigned.set(row.row_team, seqs);
     }
+    // One statement per team, not one per entry: a batch holds up to a thousand entries.
+    const assign = db.prepare('UPDATE outbox SET batch_id = ?, batch_seq = ?, team_id = ? WHERE seq IN (SELECT value FROM json_each(?))');
+    for (const [team, seqs] of assigned) assign.run(batchId, batchSeq, team, JSON.stringify(seqs));
     const remove = db.prepare('DELETE FROM outbox WHERE seq = ?');
     for (const row of gone) {
       moveEntry(db, row, 'out_of_scope', now);

@@ -165,7 +165,6 @@ export class SyncEngine {
     for (let page = 0; page < maxPagesPerRun; page++) {
       alive();
       const cursor = readSyncState(db).cursor;
-      const __t0 = performance.now();
       const answer = await exchange(this.deps.fetch, keys, this.deps.now, {
         path: '/v1/pull',
         kind: 'pull',
@@ -175,7 +174,6 @@ export class SyncEngine {
         answer: pullPageSchema,
       });
       alive();
-      const __t1 = performance.now();
       // The workspace's clock may have been replaced (enrolment): take the current one.
       const ws = this.deps.session.require();
       applyPullPage(
@@ -183,8 +181,6 @@ export class SyncEngine {
         answer,
         { retryUnknown: page === 0 },
       );
-      (globalThis as any).__perf ??= { ex: 0, apply: 0 };
-      (globalThis as any).__perf.ex += __t1 - __t0; (globalThis as any).__perf.apply += performance.now() - __t1;
       if (!answer.hasMore) return;
     }
     throw new SyncFailure('INCOMPLETE', syncMessages.tooManyRounds);

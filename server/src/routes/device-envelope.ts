@@ -11,6 +11,7 @@ import {
   type EnvelopeHeader,
   type EnvelopeKind,
   type EnvelopeFailure,
+  type PublicKeySet,
   type SyncErrorCode,
 } from '../../../shared/sync';
 import type { AppContext } from '../http/context';
@@ -23,6 +24,25 @@ export interface OpenedRequest<T> {
   readonly header: EnvelopeHeader;
   readonly body: T;
   readonly serverKey: ServerKey;
+}
+
+/**
+ * Devices' public keys, imported once: every request would otherwise import both keys twice
+ * (open and seal). Keyed by the key text itself, so a changed or new key is simply a new entry.
+ */
+const deviceKeyCache = new Map<string, Promise<PublicKeySet>>();
+const deviceKeyCacheSize = 1000;
+
+function deviceKeysOf(device: DeviceRecord): Promise<PublicKeySet> {
+  const cacheKey = `${device.x25519Public}.${device.ed25519Public}`;
+  let keys = deviceKeyCache.get(cacheKey);
+  if (!keys) {
+    if (deviceKeyCache.size >= deviceKeyCacheSize) deviceKeyCache.clear();
+    keys = importPublicKeys({ x25519: device.x25519Public, ed25519: device.ed25519Public });
+    deviceKeyCache.set(cacheKey, keys);
+    keys.catch(() => deviceKeyCache.delete(cacheKey));
+  }
+  return keys;
 }
 
 const failureCodes: Record<EnvelopeFailure, SyncErrorCode> = {
@@ -56,7 +76,7 @@ export async function openDeviceRequest<T>(
   await ctx.keyring.refresh();
   const device = await findDevice(ctx.db, header.deviceId);
   if (!device) throw new SyncError('UNKNOWN_DEVICE');
-  const deviceKeys = await importPublicKeys({ x25519: device.x25519Public, ed25519: device.ed25519Public });
+  const deviceKeys = await deviceKeysOf(device);
   const serverKey = ctx.keyring.usable(header.keyId);
 
   let opened: { header: EnvelopeHeader; body: unknown };
@@ -94,7 +114,7 @@ export async function sealToDevice(
   position: { batchSeq?: number; cursor?: string },
   body: unknown,
 ): Promise<Envelope> {
-  const deviceKeys = await importPublicKeys({ x25519: opened.device.x25519Public, ed25519: opened.device.ed25519Public });
+  const deviceKeys = await deviceKeysOf(opened.device);
   return sealEnvelope({
     header: {
       v: PROTOCOL_VERSION,
