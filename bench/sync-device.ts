@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { uuidv7 } from '../shared/ids';
 import { formatHlc } from '../shared/hlc';
@@ -9,7 +11,7 @@ import { openPglite, openPostgres, type Db } from '../server/src/db/adapter';
 import { migrate } from '../server/src/db/migrate';
 import { findDevice } from '../server/src/sync/devices';
 import { applyPush } from '../server/src/sync/push-service';
-import { startTestServer, tempIdentity, type TestServer } from '../tests/unit/server/harness';
+import { startTestServer, tempIdentity } from '../tests/unit/server/harness';
 import { count, makeDevice, removeDevice, type Device } from '../tests/unit/sync/sync-harness';
 import { summarise, type Figure } from './report';
 
@@ -28,7 +30,15 @@ const seedPersons = 10_000;
 /** changes per seeding push (straight into the server's push service, not timed) */
 const seedBatchSize = 6_000;
 
-async function openBenchDatabase(): Promise<{ db: Db; backend: string; dispose(): Promise<void> }> {
+interface BenchDatabase {
+  readonly db: Db;
+  readonly backend: string;
+  /** where another process finds the same data (PostgreSQL only) */
+  readonly shared?: { url: string; schema: string };
+  dispose(): Promise<void>;
+}
+
+async function openBenchDatabase(): Promise<BenchDatabase> {
   const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const schema = `kim_bench_device_${process.pid}`;
   try {
@@ -40,6 +50,7 @@ async function openBenchDatabase(): Promise<{ db: Db; backend: string; dispose()
     return {
       db,
       backend: 'PostgreSQL',
+      shared: { url, schema },
       async dispose() {
         await db.close();
         const cleanup = new pg.Client({ connectionString: url });
@@ -54,9 +65,60 @@ async function openBenchDatabase(): Promise<{ db: Db; backend: string; dispose()
   }
 }
 
+/** What the bench needs of a server: where it listens, and how to stop it. */
+interface BenchServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The county server in a process of its own (bench/sync-server-process.ts) when the database
+ * can be shared, as on a real deployment, where server and laptop are different machines and
+ * do not share a JS thread; in this process otherwise (PGlite lives in one process only).
+ */
+async function startBenchServer(database: BenchDatabase, identityPath: string): Promise<{ server: BenchServer; mode: string }> {
+  if (!database.shared) {
+    return { server: await startTestServer(database.db, identityPath, { rateLimits: loose }), mode: 'server in this process' };
+  }
+  const entry = fileURLToPath(new URL('./sync-server-process.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    env: {
+      ...process.env,
+      BENCH_SERVER_DATABASE_URL: database.shared.url,
+      BENCH_SERVER_SCHEMA: database.shared.schema,
+      BENCH_SERVER_IDENTITY: identityPath,
+    },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      out += chunk;
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.once('exit', (code) => reject(new Error(`bench server process ended (${code ?? 'signal'}) before listening`)));
+    child.once('error', reject);
+  });
+  return {
+    server: {
+      url,
+      async close() {
+        child.stdin.end();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      },
+    },
+    mode: `server in a separate process (pid ${child.pid ?? '?'})`,
+  };
+}
+
 const loose = { perIp: { capacity: 100_000, refillPerSecond: 100_000 }, perDevice: { capacity: 100_000, refillPerSecond: 100_000 }, enrollPerIp: { capacity: 100_000, refillPerSecond: 100_000 } };
 
-async function enrolledDevice(name: string, server: TestServer, db: Db, user: string): Promise<Device> {
+async function enrolledDevice(name: string, server: BenchServer, db: Db, user: string): Promise<Device> {
   const device = await makeDevice(name);
   const { code } = await issueCode(db, { user, expiresInMs: 3_600_000 });
   const probe = await device.call('sync.probeServer', { serverUrl: server.url });
@@ -99,7 +161,7 @@ async function timedSync(device: Device): Promise<{ pushMs: number; totalMs: num
   return { pushMs: (firstPullAt ?? ended) - started, totalMs: ended - started, status, pushRequests, pullRequests };
 }
 
-async function benchDayPush(server: TestServer, db: Db): Promise<Figure[]> {
+async function benchDayPush(server: BenchServer, db: Db): Promise<Figure[]> {
   await createTeam(db, { name: 'Bench-Tag' });
   await createUser(db, { name: 'bench.tag', teams: ['Bench-Tag'] });
   const device = await enrolledDevice('tag', server, db, 'bench.tag');
@@ -197,7 +259,7 @@ async function seedServer(db: Db, seed: Device, persons: number): Promise<number
   return total;
 }
 
-async function benchInitialPull(server: TestServer, db: Db, persons: number): Promise<Figure[]> {
+async function benchInitialPull(server: BenchServer, db: Db, persons: number): Promise<Figure[]> {
   await createTeam(db, { name: 'Bench-Kreis' });
   await createUser(db, { name: 'bench.seed', teams: ['Bench-Kreis'] });
   await createUser(db, { name: 'bench.neu', teams: ['Bench-Kreis'] });
@@ -236,12 +298,13 @@ async function benchInitialPull(server: TestServer, db: Db, persons: number): Pr
 }
 
 export async function benchSyncDevice(options: { persons?: number } = {}): Promise<Figure[]> {
-  const { db, backend, dispose } = await openBenchDatabase();
+  const database = await openBenchDatabase();
+  const { db, backend, dispose } = database;
   const identity = await tempIdentity();
   await migrate(db);
-  const server = await startTestServer(db, identity.path, { rateLimits: loose });
+  const { server, mode } = await startBenchServer(database, identity.path);
   try {
-    console.log(`  (real device cores against a server on loopback, on ${backend})`);
+    console.log(`  (real device cores against a server on loopback, ${mode}, on ${backend})`);
     return [...(await benchDayPush(server, db)), ...(await benchInitialPull(server, db, options.persons ?? seedPersons))];
   } finally {
     await server.close();

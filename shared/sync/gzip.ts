@@ -42,3 +42,31 @@ export const streamCompression: Compression = {
   gzip: (data) => readAll(pipe(data, new CompressionStream('gzip')), Number.MAX_SAFE_INTEGER),
   gunzip: (data, maxBytes) => readAll(pipe(data, new DecompressionStream('gzip')), maxBytes),
 };
+
+type ZlibCallback = (error: Error | null, result: Uint8Array) => void;
+
+/** The two functions of Node's `node:zlib` this needs; passed in, because shared/ runs in browsers too. */
+export interface ZlibFunctions {
+  gzip(data: Uint8Array, options: { level: number }, callback: ZlibCallback): void;
+  gunzip(data: Uint8Array, options: { maxOutputLength: number }, callback: ZlibCallback): void;
+}
+
+/**
+ * Gzip through Node's zlib instead of the web Compression Streams: several times faster for a
+ * pull page, and the work runs on libuv's thread pool, off the event loop. Gunzip stops at the
+ * same limit as `streamCompression` (zlib raises a RangeError past `maxOutputLength`).
+ */
+export function zlibCompression(zlib: ZlibFunctions, level = -1): Compression {
+  const bytes = (result: Uint8Array) => new Uint8Array(result.buffer, result.byteOffset, result.byteLength);
+  return {
+    gzip: (data) =>
+      new Promise((resolve, reject) => zlib.gzip(data, { level }, (error, result) => (error ? reject(error) : resolve(bytes(result))))),
+    gunzip: (data, maxBytes) =>
+      new Promise((resolve, reject) =>
+        zlib.gunzip(data, { maxOutputLength: Math.max(1, Math.min(maxBytes, 2 ** 31 - 1)) }, (error, result) => {
+          if (error) reject(error instanceof RangeError ? new DecompressedTooLargeError() : error);
+          else resolve(bytes(result));
+        }),
+      ),
+  };
+}

@@ -160,12 +160,18 @@ export class SyncEngine {
     })();
   }
 
+  /**
+   * Pipelined: while page N is applied, page N+1 (asked for with N's next cursor) is already on
+   * the wire, so the server's and the network's time overlaps the local apply. What is applied
+   * does not change: each page with its cursor in one transaction, strictly in order. If page N
+   * fails to apply, the page fetched ahead is dropped unread; if the fetch ahead fails, the run
+   * ends with that error after page N was applied. Asking ahead is harmless to the server: a
+   * pull request changes nothing there but the device's `last_pull_at`.
+   */
   private async pull(db: Db, keys: RunKeys, alive: () => void): Promise<void> {
     const limit = this.deps.pullLimit ?? DEFAULT_PULL_LIMIT;
-    for (let page = 0; page < maxPagesPerRun; page++) {
-      alive();
-      const cursor = readSyncState(db).cursor;
-      const answer = await exchange(this.deps.fetch, keys, this.deps.now, {
+    const fetchPage = (cursor: string) => {
+      const answer = exchange(this.deps.fetch, keys, this.deps.now, {
         path: '/v1/pull',
         kind: 'pull',
         answerKind: 'pull-page',
@@ -173,7 +179,18 @@ export class SyncEngine {
         body: { deviceId: keys.deviceId, cursor, limit },
         answer: pullPageSchema,
       });
+      // Awaited below, or dropped on purpose (the run ended first): never an unhandled rejection.
+      answer.catch(() => undefined);
+      return answer;
+    };
+    alive();
+    let next = fetchPage(readSyncState(db).cursor);
+    for (let page = 0; page < maxPagesPerRun; page++) {
+      const answer = await next;
       alive();
+      // Ask for the following page before applying this one; the cursor it names is the one
+      // this page's transaction stores.
+      if (answer.hasMore && page + 1 < maxPagesPerRun) next = fetchPage(answer.nextCursor);
       // The workspace's clock may have been replaced (enrolment): take the current one.
       const ws = this.deps.session.require();
       applyPullPage(

@@ -13,8 +13,11 @@ import {
   type PublicKeySet,
 } from '../../../shared/sync';
 import { syncMessages } from './messages';
+import { nodeCompression } from './node-compression';
 import type { Enrollment } from './state';
 import { failureFromReply, requestJson, SyncFailure, type FetchLike } from './transport';
+
+const compression = nodeCompression();
 
 /** The keys of one sync run, imported once from the stored enrolment. */
 export interface RunKeys {
@@ -64,6 +67,7 @@ export async function exchange<T>(fetchFn: FetchLike, keys: RunKeys, now: () => 
     body: request.body,
     recipientPublicKey: keys.server.x25519,
     senderSigningKey: keys.identity.ed25519.privateKey,
+    compression,
   });
   const reply = await requestJson(fetchFn, `${keys.serverUrl}${request.path}`, { method: 'POST', body: envelope });
   if (reply.status !== 200) {
@@ -86,6 +90,7 @@ export async function exchange<T>(fetchFn: FetchLike, keys: RunKeys, now: () => 
       senderVerifyKey: keys.server.ed25519,
       recipientPrivateKey: keys.identity.x25519.privateKey,
       expect: { kind: request.answerKind, deviceId: keys.deviceId, requestId, keyId: keys.serverKeyId },
+      compression,
     });
   } catch (error) {
     if (error instanceof EnvelopeError) throw new SyncFailure('UNTRUSTED_ANSWER', syncMessages.untrustedAnswer);

@@ -18,6 +18,7 @@ import type { AppContext } from '../http/context';
 import { SyncError } from '../http/sync-error';
 import type { ServerKey } from '../identity/keyring';
 import { findDevice, type DeviceRecord } from '../sync/devices';
+import { nodeCompression } from '../sync/node-compression';
 
 export interface OpenedRequest<T> {
   readonly device: DeviceRecord;
@@ -44,6 +45,8 @@ function deviceKeysOf(device: DeviceRecord): Promise<PublicKeySet> {
   }
   return keys;
 }
+
+const compression = nodeCompression();
 
 const failureCodes: Record<EnvelopeFailure, SyncErrorCode> = {
   malformed: 'INVALID_REQUEST',
@@ -87,6 +90,7 @@ export async function openDeviceRequest<T>(
       // An unknown key still gets its signature checked first (with any key; decryption then fails).
       recipientPrivateKey: (serverKey ?? ctx.keyring.current()).identity.x25519.privateKey,
       expect: { kind },
+      compression,
     });
   } catch (error) {
     if (!(error instanceof EnvelopeError)) throw error;
@@ -128,5 +132,6 @@ export async function sealToDevice(
     body,
     recipientPublicKey: deviceKeys.x25519,
     senderSigningKey: opened.serverKey.identity.ed25519.privateKey,
+    compression,
   });
 }
