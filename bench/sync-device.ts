@@ -1,19 +1,19 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { uuidv7 } from '../shared/ids';
 import { formatHlc } from '../shared/hlc';
 import type { FieldChange, PushBatch } from '../shared/sync';
 import type { PersonInput } from '../shared/domain/person';
 import type { SyncStatus } from '../shared/ipc/sync-contract';
 import { createTeam, createUser, issueCode } from '../server/src/admin/commands';
-import { openPglite, openPostgres, type Db } from '../server/src/db/adapter';
+import type { Db } from '../server/src/db/adapter';
 import { migrate } from '../server/src/db/migrate';
 import { findDevice } from '../server/src/sync/devices';
 import { applyPush } from '../server/src/sync/push-service';
 import { startTestServer, tempIdentity } from '../tests/unit/server/harness';
 import { count, makeDevice, removeDevice, type Device } from '../tests/unit/sync/sync-harness';
 import { summarise, type Figure } from './report';
+import { openBenchDatabase, type BenchDatabase } from './bench-database';
 
 /**
  * Issue 3's device figures, end to end with real device cores (createCore, real encrypted
@@ -29,41 +29,6 @@ const dayRounds = 3;
 const seedPersons = 10_000;
 /** changes per seeding push (straight into the server's push service, not timed) */
 const seedBatchSize = 6_000;
-
-interface BenchDatabase {
-  readonly db: Db;
-  readonly backend: string;
-  /** where another process finds the same data (PostgreSQL only) */
-  readonly shared?: { url: string; schema: string };
-  dispose(): Promise<void>;
-}
-
-async function openBenchDatabase(): Promise<BenchDatabase> {
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `kim_bench_device_${process.pid}`;
-  try {
-    const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    await admin.end();
-    const db = openPostgres({ connectionString: url, schema, maxConnections: 8 });
-    return {
-      db,
-      backend: 'PostgreSQL',
-      shared: { url, schema },
-      async dispose() {
-        await db.close();
-        const cleanup = new pg.Client({ connectionString: url });
-        await cleanup.connect();
-        await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
-        await cleanup.end();
-      },
-    };
-  } catch {
-    const db = await openPglite();
-    return { db, backend: 'PGlite (no PostgreSQL reachable)', dispose: () => db.close() };
-  }
-}
 
 /** What the bench needs of a server: where it listens, and how to stop it. */
 interface BenchServer {
@@ -298,7 +263,7 @@ async function benchInitialPull(server: BenchServer, db: Db, persons: number): P
 }
 
 export async function benchSyncDevice(options: { persons?: number } = {}): Promise<Figure[]> {
-  const database = await openBenchDatabase();
+  const database = await openBenchDatabase('device');
   const { db, backend, dispose } = database;
   const identity = await tempIdentity();
   await migrate(db);

@@ -1,18 +1,17 @@
 import Fastify from 'fastify';
-import pg from 'pg';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { uuidv7 } from '../shared/ids';
 import type { Envelope, FieldChange } from '../shared/sync';
 import { createTeam, createUser, issueCode } from '../server/src/admin/commands';
-import { openPglite, openPostgres, type Db } from '../server/src/db/adapter';
 import { migrate } from '../server/src/db/migrate';
 import { buildApp } from '../server/src/http/app';
 import { Keyring } from '../server/src/identity/keyring';
 import { loadOrCreateIdentity } from '../server/src/identity/store';
 import { TestDevice } from '../tests/unit/server/test-device';
 import { summarise, type Figure } from './report';
+import { openBenchDatabase } from './bench-database';
 
 /**
  * Issue 3's server figures: 200 devices pushing at once, the ingest rate, and — as a baseline in
@@ -22,32 +21,6 @@ import { summarise, type Figure } from './report';
 const deviceCount = 200;
 const personsPerDevice = 10;
 const fieldsPerPerson = 5;
-
-async function openBenchDatabase(): Promise<{ db: Db; backend: string; dispose(): Promise<void> }> {
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `kim_bench_${process.pid}`;
-  try {
-    const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    await admin.end();
-    const db = openPostgres({ connectionString: url, schema, maxConnections: 16 });
-    return {
-      db,
-      backend: 'PostgreSQL',
-      async dispose() {
-        await db.close();
-        const cleanup = new pg.Client({ connectionString: url });
-        await cleanup.connect();
-        await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
-        await cleanup.end();
-      },
-    };
-  } catch {
-    const db = await openPglite();
-    return { db, backend: 'PGlite (no PostgreSQL reachable)', dispose: () => db.close() };
-  }
-}
 
 function dayOfChanges(device: TestDevice, teamId: string): FieldChange[] {
   const changes: FieldChange[] = [];
@@ -77,7 +50,7 @@ async function timedPosts(url: string, bodies: string[]): Promise<{ wallMs: numb
 }
 
 export async function benchSyncServer(): Promise<Figure[]> {
-  const { db, backend, dispose } = await openBenchDatabase();
+  const { db, backend, dispose } = await openBenchDatabase('server', 16);
   const identityDir = await mkdtemp(path.join(tmpdir(), 'kim-bench-identity-'));
   const identityPath = path.join(identityDir, 'server-identity.json');
   await loadOrCreateIdentity(identityPath);

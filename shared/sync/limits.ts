@@ -4,8 +4,8 @@
  */
 export const PROTOCOL_VERSION = 1;
 
-/** Changes per push batch; 2,000 field changes of a busy day are two batches. */
-export const MAX_CHANGES_PER_BATCH = 1000;
+/** Changes per push batch: a busy day (2,000 field changes) goes in one round trip; the byte cap below still splits large values. */
+export const MAX_CHANGES_PER_BATCH = 2000;
 /** Uncompressed JSON bytes of one push batch or pull page (and the gunzip limit). */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** JSON bytes of one field value: long notes fit, attachments do not travel this way. */

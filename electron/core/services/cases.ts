@@ -8,7 +8,8 @@ import { writeEntity } from '../write/write-path';
 import { findLivePersonRow, personNotFoundMessage } from './persons';
 import { localIsoDate, writeContextOf } from './write-context';
 
-function rowToCase(row: RowValues): Case {
+/** A `cases` row → domain case, checked by the shared schema. */
+export function rowToCase(row: RowValues): Case {
   return caseSchema.parse({
     id: row.id,
     personId: row.person_id,

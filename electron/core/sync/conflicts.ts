@@ -1,9 +1,9 @@
-import { caseSchema } from '../../../shared/domain/case';
 import { parseHlc } from '../../../shared/hlc';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
 import { KimError } from '../../../shared/ipc/errors';
 import type { SyncConflict } from '../../../shared/ipc/sync-contract';
 import type { Db } from '../db-types';
+import { rowToCase } from '../services/cases';
 import { rowToPerson } from '../services/person-mapping';
 import { writeContextOf } from '../services/write-context';
 import type { Workspace } from '../session/session';
@@ -149,19 +149,7 @@ function invalidValue(): KimError {
 function validRow(entity: string, row: RowValues): boolean {
   try {
     if (entity === 'persons') rowToPerson(row);
-    if (entity === 'cases') {
-      caseSchema.parse({
-        id: row.id,
-        personId: row.person_id,
-        teamId: row.team_id ?? null,
-        phase: row.phase,
-        caseManager: row.case_manager,
-        openedAt: row.opened_at,
-        closedAt: row.closed_at ?? null,
-        createdAt: row.created_at,
-        updatedAt: row.updated_at,
-      });
-    }
+    if (entity === 'cases') rowToCase(row);
     return true;
   } catch {
     return false;

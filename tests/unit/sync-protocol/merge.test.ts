@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../../../shared/hlc';
 import { uuidv7 } from '../../../shared/ids';
-import { fieldChangeSchema, incomingWins, mergeIncoming, mergePulled, pushBatchSchema } from '../../../shared/sync';
+import { fieldChangeSchema, incomingWins, MAX_CHANGES_PER_BATCH, mergeIncoming, mergePulled, pushBatchSchema } from '../../../shared/sync';
 
 const deviceA = '00000000-0000-4000-8000-00000000000a';
 const deviceB = '00000000-0000-4000-8000-00000000000b';
@@ -94,7 +94,7 @@ describe('protocol schemas', () => {
     expect(pushBatchSchema.safeParse({ deviceId: deviceA, batchSeq: 1, changes: [change, change] }).success).toBe(false);
     expect(pushBatchSchema.safeParse({ deviceId: deviceB, batchSeq: 1, changes: [change] }).success).toBe(false);
     expect(pushBatchSchema.safeParse({ deviceId: deviceA, batchSeq: 1, changes: [] }).success).toBe(false);
-    const many = Array.from({ length: 1001 }, () => ({ ...change, opId: uuidv7() }));
+    const many = Array.from({ length: MAX_CHANGES_PER_BATCH + 1 }, () => ({ ...change, opId: uuidv7() }));
     expect(pushBatchSchema.safeParse({ deviceId: deviceA, batchSeq: 1, changes: many }).success).toBe(false);
     expect(fieldChangeSchema.safeParse({ ...change, value: 'x'.repeat(200_000) }).success).toBe(false);
   });
