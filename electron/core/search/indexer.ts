@@ -1,4 +1,4 @@
-import { nameSortKey } from '../../../shared/search/normalize';
+import { nameSortKey, rawTokens } from '../../../shared/search/normalize';
 import { spellingTerms } from '../../../shared/search/match';
 import { indexKeys } from '../../../shared/search/probes';
 import type { Db } from '../db-types';
@@ -38,8 +38,10 @@ export function reindexPerson(db: Db, person: IndexablePerson): void {
     .forEach((terms, spelling) => {
       for (const key of indexKeys(terms)) s.insertToken.run(key, pid, spelling);
     });
+  // FTS5 answers only words in other scripts (Latin ones go through search_token), so only a
+  // spelling with such a word is put there: fewer pages written, and encrypted, per save.
   texts.forEach((text, spelling) => {
-    if (text.trim().length > 0) s.insertFts.run(pid * FTS_SLOTS + spelling, text);
+    if (rawTokens(text).some((token) => !token.latin)) s.insertFts.run(pid * FTS_SLOTS + spelling, text);
   });
 }
 
