@@ -6,22 +6,19 @@ import type { NameTerm } from '../../../shared/search/terms';
 import type { Db } from '../db-types';
 import { personsMatchingAll } from './dynamic-sql';
 import { rankOneTerm } from './one-term';
-import { collectHits, countProbeRows, hitsFromKeys } from './hits';
+import { collectHits, hitsFromKeys } from './hits';
 import { ensureSearchIndex } from './indexer';
 import { orderedByName, type Ranked } from './ranking';
 import { statements, type SearchStatements } from './statements';
 import { toSummary } from './summaries';
-
-/** Row counts above this only tell "large"; they pick the term to scan among several. */
-const COUNT_CAP = 20000;
 
 /**
  * As-you-type search: every query term must match a word of the person (one spelling, ideally)
  * exactly, as a prefix, or phonetically; exact before prefix before phonetic, then by name.
  *
  * The work is bounded for p95 < 25 ms at 100,000 persons: a one-word query goes tier by tier
- * (one-term.ts); with several words the most selective word is scanned, intersected with the
- * others inside SQLite, and only the surviving candidates are scored here.
+ * (one-term.ts); with several words the words' person sets are intersected inside SQLite (the
+ * order does not matter, so nothing is counted first), and only the candidates are scored here.
  */
 export function searchPersons(db: Db, query: string, limit: number): PersonSummary[] {
   const want = Math.max(0, Math.floor(limit));
@@ -33,18 +30,18 @@ export function searchPersons(db: Db, query: string, limit: number): PersonSumma
 
   if (terms.length === 1 && !terms[0]!.foreign) return fetch(s, rankOneTerm(db, s, terms[0]!, want), want);
   const probes = terms.map((term) => termProbes(term));
-  const rows = terms.map((term, i) => (term.foreign ? 0 : countProbeRows(s, probes[i]!, COUNT_CAP)));
   // Only the top of the ranking needs names to break ties; a few spare entries cover persons
   // that fetch() skips (tombstoned rows are unindexed on write, so such skips are rare).
-  return fetch(s, orderedByName(s, rankCandidates(db, s, terms, probes, rows), want + 16), want);
+  return fetch(s, orderedByName(s, rankCandidates(db, s, terms, probes), want + 16), want);
 }
 
 /**
- * The most selective term (fewest rows) is scanned and intersected with the others inside
- * SQLite; the few candidates left are scored against every term from their own keys.
+ * The terms' person sets are intersected inside SQLite (a term in another script comes from
+ * FTS5 instead); the few candidates left are scored against every term from their own keys.
  */
-function rankCandidates(db: Db, s: SearchStatements, terms: readonly NameTerm[], probes: readonly Probe[][], rows: readonly number[]): Ranked[] {
-  const outer = pickOuter(terms, rows);
+function rankCandidates(db: Db, s: SearchStatements, terms: readonly NameTerm[], probes: readonly Probe[][]): Ranked[] {
+  const foreign = terms.findIndex((t) => t.foreign);
+  const outer = foreign >= 0 ? foreign : 0;
   const outerTerm = terms[outer]!;
   const others = probes.filter((_, i) => i !== outer && !terms[i]!.foreign);
   const foreignHits = terms.map((term) => (term.foreign ? collectHits(s, term, []) : null));
@@ -63,17 +60,6 @@ function rankCandidates(db: Db, s: SearchStatements, terms: readonly NameTerm[],
     if (match !== null) ranked.push({ pid, match });
   }
   return ranked;
-}
-
-/** The term to scan: one in another script (FTS5 finds it directly), else the fewest rows. */
-function pickOuter(terms: readonly NameTerm[], rows: readonly number[]): number {
-  const foreign = terms.findIndex((t) => t.foreign);
-  if (foreign >= 0) return foreign;
-  let outer = 0;
-  rows.forEach((count, i) => {
-    if (count < rows[outer]!) outer = i;
-  });
-  return outer;
 }
 
 /**
