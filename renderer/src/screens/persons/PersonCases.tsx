@@ -4,8 +4,7 @@ import type { Case } from '../../../../shared/domain/case';
 import { call } from '../../api';
 import { LoadError } from '../../components/LoadError';
 import { Loading } from '../../components/Loading';
-import { Notice } from '../../components/Notice';
-import { StatusMessage } from '../../components/StatusMessage';
+import { ActionFeedback } from '../../components/ActionFeedback';
 import { formatIsoDate } from '../../format/dates';
 import { useKimQuery } from '../../hooks/useKimQuery';
 import { errorText } from '../../i18n/error-text';
@@ -41,12 +40,7 @@ export function PersonCases({ personId }: { personId: string }) {
           {opening ? t('detail.opening') : t('detail.openCase')}
         </button>
       </div>
-      <StatusMessage message={message} />
-      {failure ? (
-        <Notice tone="error" role="alert">
-          <p>{failure}</p>
-        </Notice>
-      ) : null}
+      <ActionFeedback message={message} failure={failure} />
       {cases.status === 'error' ? <LoadError error={cases.error} onRetry={cases.reload} /> : null}
       {cases.data === undefined && cases.status === 'loading' ? <Loading /> : null}
       {cases.data && cases.data.length === 0 ? <p className="muted">{t('detail.noCases')}</p> : null}

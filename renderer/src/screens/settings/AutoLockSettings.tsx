@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { settingsSchema } from '../../../../shared/ipc/contract';
 import { call } from '../../api';
 import { TextField } from '../../components/form/TextField';
-import { Notice } from '../../components/Notice';
-import { StatusMessage } from '../../components/StatusMessage';
+import { ActionFeedback } from '../../components/ActionFeedback';
 import { errorText } from '../../i18n/error-text';
 import { useSession } from '../../state/session-store';
 
@@ -52,12 +51,7 @@ export function AutoLockSettings() {
           {t('settings.save')}
         </button>
       </form>
-      <StatusMessage message={message} />
-      {failure ? (
-        <Notice tone="error" role="alert">
-          <p>{failure}</p>
-        </Notice>
-      ) : null}
+      <ActionFeedback message={message} failure={failure} />
     </section>
   );
 }

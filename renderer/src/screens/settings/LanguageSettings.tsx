@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localeSchema, type Locale } from '../../../../shared/ipc/contract';
 import { call } from '../../api';
-import { Notice } from '../../components/Notice';
-import { StatusMessage } from '../../components/StatusMessage';
+import { ActionFeedback } from '../../components/ActionFeedback';
 import { errorText } from '../../i18n/error-text';
 import { applyLocale } from '../../i18n/setup';
 import { useSession } from '../../state/session-store';
@@ -54,12 +53,7 @@ export function LanguageSettings() {
           ))}
         </div>
       </fieldset>
-      <StatusMessage message={message} />
-      {failure ? (
-        <Notice tone="error" role="alert">
-          <p>{failure}</p>
-        </Notice>
-      ) : null}
+      <ActionFeedback message={message} failure={failure} />
     </section>
   );
 }

@@ -8,8 +8,7 @@ import { fieldId } from '../../components/form/field-ids';
 import { TextField } from '../../components/form/TextField';
 import { LoadError } from '../../components/LoadError';
 import { Loading } from '../../components/Loading';
-import { Notice } from '../../components/Notice';
-import { StatusMessage } from '../../components/StatusMessage';
+import { ActionFeedback } from '../../components/ActionFeedback';
 import { useKimQuery } from '../../hooks/useKimQuery';
 import { errorText } from '../../i18n/error-text';
 import { useSync } from '../../sync/sync-context';
@@ -96,12 +95,7 @@ function SyncSettingsForm({ initial, onSaved }: { initial: Settings; onSaved: ()
           {t('settings.save')}
         </button>
       </div>
-      <StatusMessage message={message} />
-      {failure ? (
-        <Notice tone="error" role="alert">
-          <p>{failure}</p>
-        </Notice>
-      ) : null}
+      <ActionFeedback message={message} failure={failure} />
     </form>
   );
 }
