@@ -1,24 +1,15 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Probe } from '../../../shared/search/probes';
 import type { Db } from '../db-types';
+import { prepared as cachedStatement } from '../store/prepared';
 
 /**
  * Statements whose shape depends on the query (how many terms, how many key ranges each).
- * There are few shapes, so each is prepared once per database and reused.
+ * There are few shapes, so each is prepared once per database (store/prepared.ts) and reused;
+ * rows come back as arrays.
  */
-const MAX_CACHED = 256;
-const cache = new WeakMap<Db, Map<string, BetterSqlite3.Statement<unknown[], unknown>>>();
-
-function prepared<R>(db: Db, sql: string): BetterSqlite3.Statement<unknown[], R> {
-  let statements = cache.get(db);
-  if (statements === undefined) cache.set(db, (statements = new Map()));
-  let statement = statements.get(sql);
-  if (statement === undefined) {
-    if (statements.size >= MAX_CACHED) statements.clear();
-    statement = db.prepare<unknown[], unknown>(sql).raw();
-    statements.set(sql, statement);
-  }
-  return statement as BetterSqlite3.Statement<unknown[], R>;
+function preparedRaw<R>(db: Db, sql: string): BetterSqlite3.Statement<unknown[], R> {
+  return cachedStatement(db, sql).raw() as BetterSqlite3.Statement<unknown[], R>;
 }
 
 /** "(t.key >= ? AND t.key < ?) OR …" over the probes, with its parameters. */
@@ -52,7 +43,7 @@ export function personsMatchingAll(db: Db, outer: readonly Probe[], others: read
   const terms = [outer, ...others];
   const sql = terms.map(personsOf).join(' INTERSECT ');
   const params = terms.flatMap((probes) => probes.flatMap((probe) => [probe.from, probe.to]));
-  return prepared<[number]>(db, sql)
+  return preparedRaw<[number]>(db, sql)
     .all(...params)
     .map(([pid]) => pid);
 }
@@ -65,7 +56,7 @@ export function personsMatchingAll(db: Db, outer: readonly Probe[], others: read
 export function firstByNameMatchingAll(db: Db, perTerm: readonly (readonly Probe[])[], count: number): [number, string][] {
   const exists = existsAll('s', perTerm);
   const sql = `SELECT s.pid, s.sort_key FROM search_person s WHERE 1${exists.sql} ORDER BY s.sort_key, s.pid LIMIT ?`;
-  return prepared<[number, string]>(db, sql).all(...exists.params, count);
+  return preparedRaw<[number, string]>(db, sql).all(...exists.params, count);
 }
 
 /**
@@ -77,5 +68,5 @@ export function firstByNameWithKey(db: Db, keys: readonly string[], count: numbe
   const sql = `SELECT t.pid, min(t.spelling), s.sort_key FROM search_token t JOIN search_person s ON s.pid = t.pid
     WHERE t.key IN (${keys.map(() => '?').join(', ')})
     GROUP BY t.pid ORDER BY min(t.spelling) > 0, s.sort_key, t.pid LIMIT ?`;
-  return prepared<[number, number, string]>(db, sql).all(...keys, count);
+  return preparedRaw<[number, number, string]>(db, sql).all(...keys, count);
 }

@@ -24,19 +24,13 @@ interface FieldFrameProps {
  * control and is read with it (aria-describedby), and "Pflichtfeld" is written out, not a star.
  */
 export function FieldFrame({ id, label, hint, error, required, className, children }: FieldFrameProps) {
-  const { t } = useTranslation();
   return (
     <div className={['field', error ? 'field-has-error' : '', className ?? ''].join(' ').trim()}>
       <label htmlFor={id} className="field-label">
         {label}
-        {required ? <span className="field-required"> ({t('common.required')})</span> : null}
+        <RequiredMark required={required} />
       </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? <FieldErrorText id={`${id}-error`} message={error} /> : null}
+      <FieldNotes id={id} hint={hint} error={error} />
       {children({
         id,
         'aria-describedby': describedBy(id, Boolean(hint), Boolean(error)),
@@ -44,6 +38,26 @@ export function FieldFrame({ id, label, hint, error, required, className, childr
         'aria-required': required ? true : undefined,
       })}
     </div>
+  );
+}
+
+/** "(Pflichtfeld)" written out after a label or legend, not a star. */
+export function RequiredMark({ required }: { required: boolean | undefined }) {
+  const { t } = useTranslation();
+  return required ? <span className="field-required"> ({t('common.required')})</span> : null;
+}
+
+/** The hint and the error under a label or legend; their ids are what describedBy() names. */
+export function FieldNotes({ id, hint, error }: { id: string; hint: ReactNode | undefined; error: string | undefined }) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? <FieldErrorText id={`${id}-error`} message={error} /> : null}
+    </>
   );
 }
 

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { describedBy } from './field-ids';
-import { FieldErrorText } from './FieldFrame';
+import { FieldNotes, RequiredMark } from './FieldFrame';
 
 interface FieldsetFrameProps {
   id: string;
@@ -15,7 +14,6 @@ interface FieldsetFrameProps {
 
 /** A group of controls (radio buttons, a list) under one legend, with hint and error. */
 export function FieldsetFrame({ id, legend, hint, error, required, className, children }: FieldsetFrameProps) {
-  const { t } = useTranslation();
   return (
     <fieldset
       id={`${id}-group`}
@@ -24,14 +22,9 @@ export function FieldsetFrame({ id, legend, hint, error, required, className, ch
     >
       <legend className="field-label">
         {legend}
-        {required ? <span className="field-required"> ({t('common.required')})</span> : null}
+        <RequiredMark required={required} />
       </legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? <FieldErrorText id={`${id}-error`} message={error} /> : null}
+      <FieldNotes id={id} hint={hint} error={error} />
       {children}
     </fieldset>
   );
