@@ -4,6 +4,7 @@ import { personInputSchema, personSchema, personSummarySchema } from '../domain/
 import { caseListItemSchema, caseSchema } from '../domain/case';
 import { catalogsSchema } from '../catalogs/catalogs';
 import { syncChannels } from './sync-contract';
+import { caseworkChannels } from './casework-contract';
 
 /**
  * The one declaration of every IPC channel: name → input and output schema. The preload's
@@ -102,7 +103,6 @@ export const contract = {
     z.array(personSummarySchema),
   ),
 
-  'cases.open': channel(z.object({ personId: idSchema }), caseSchema),
   'cases.forPerson': channel(z.object({ personId: idSchema }), z.array(caseSchema)),
   'cases.mine': channel(empty, z.array(caseListItemSchema)),
 
@@ -112,6 +112,7 @@ export const contract = {
   ),
 
   ...syncChannels,
+  ...caseworkChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -17,6 +17,21 @@ export const ipcErrorCodes = [
   'DATABASE_QUARANTINED',
   'DATABASE_TOO_NEW',
   'NOT_FOUND',
+  /** a referral or data sharing with a partner without a valid consent for that partner */
+  'CONSENT_REQUIRED',
+  /** the user's role may not do this (e.g. override a missing consent) */
+  'NOT_ALLOWED',
+  /** a phase move the DGCC sequence does not allow, or a change to a closed case */
+  'INVALID_TRANSITION',
+  /** closing with open goals or tasks that were not acknowledged */
+  'CLOSE_BLOCKED',
+  /** the target-group criteria are not met and no reason to open anyway was given */
+  'TARGET_GROUP_NOT_MET',
+  /** a note or record that may only be appended to, never changed */
+  'APPEND_ONLY',
+  /** a document over the size limit, or of a kind that is not accepted */
+  'TOO_LARGE',
+  'UNSUPPORTED_FILE',
   'INTERNAL',
 ] as const;
 export const ipcErrorCodeSchema = z.enum(ipcErrorCodes);

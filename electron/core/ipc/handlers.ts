@@ -2,13 +2,17 @@ import { defaultCatalogs } from '../../../shared/catalogs/catalogs';
 import { verifyAuditChain } from '../audit/audit-log';
 import { latestSchemaVersion } from '../migrations/index';
 import { listProfiles } from '../profiles/profile-repo';
-import { casesForPerson, myCases, openCase } from '../services/cases';
+import { casesForPerson, myCases } from '../services/cases';
 import { createPerson, findDuplicatePersons, getPerson, searchPersonList, updatePerson } from '../services/persons';
 import { getSettings, updateSettings } from '../services/settings';
 import type { NoticeBook } from '../store/quarantine';
 import { changePassword, createProfile, sessionStatus, unlock, type ProfileActionsDeps } from '../session/profile-actions';
 import type { SyncService } from '../sync/service';
 import type { HandlerTable } from './router';
+import { createCaseHandlers } from './casework/case-handlers';
+import { createCareHandlers } from './casework/care-handlers';
+import { createTaskHandlers } from './casework/task-handlers';
+import { createDocumentHandlers } from './casework/document-handlers';
 
 export interface HandlerDeps extends ProfileActionsDeps {
   readonly appVersion: string;
@@ -45,7 +49,6 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'persons.search': (input) => searchPersonList(session.require(), input),
     'persons.findDuplicates': (input) => findDuplicatePersons(session.require(), input),
 
-    'cases.open': (input) => openCase(session.require(), input.personId),
     'cases.forPerson': (input) => casesForPerson(session.require(), input.personId),
     'cases.mine': () => myCases(session.require()),
 
@@ -59,5 +62,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     'sync.settings.update': (input) => deps.sync.updateSettings(input),
     'sync.conflicts': () => deps.sync.conflicts(),
     'sync.resolveConflict': (input) => deps.sync.resolve(input),
+
+    ...createCaseHandlers(deps),
+    ...createCareHandlers(deps),
+    ...createTaskHandlers(deps),
+    ...createDocumentHandlers(deps),
   };
 }

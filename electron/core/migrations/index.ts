@@ -2,11 +2,12 @@ import type { Migration } from '../db-types';
 import { searchMigration } from '../search/migration';
 import { initMigration } from './001_init';
 import { syncMigration } from './003_sync';
+import { caseworkMigration } from './004_casework';
 
 /**
  * Every migration in order. TS modules rather than .sql files, so the bundle for Electron
  * carries them without a file loader. Versions must be 1, 2, 3, … without gaps.
  */
-export const migrations: readonly Migration[] = [initMigration, searchMigration, syncMigration];
+export const migrations: readonly Migration[] = [initMigration, searchMigration, syncMigration, caseworkMigration];
 
 export const latestSchemaVersion: number = migrations[migrations.length - 1]?.version ?? 0;

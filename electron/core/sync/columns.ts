@@ -1,6 +1,6 @@
 import { canonicalJson } from '../../../shared/sync';
 import type { EntityDefinition, SqlValue } from '../write/entities';
-import { casesEntity, personsEntity } from '../write/entities';
+import { allEntities } from '../write/entities';
 import { localIsoDate } from '../services/write-context';
 
 /**
@@ -8,10 +8,7 @@ import { localIsoDate } from '../services/write-context';
  * its canonical text, any other column the plain string or number. A value that does not fit
  * (wrong type, null for a required column) is not forced in: the caller keeps it aside.
  */
-export const syncedEntities: ReadonlyMap<string, EntityDefinition> = new Map([
-  [personsEntity.name, personsEntity],
-  [casesEntity.name, casesEntity],
-]);
+export const syncedEntities: ReadonlyMap<string, EntityDefinition> = new Map(allEntities.map((entity) => [entity.name, entity]));
 
 const requiredColumns: Readonly<Record<string, ReadonlySet<string>>> = {
   persons: new Set(['family_name', 'given_names', 'other_spellings', 'birth_date', 'gender', 'nationalities', 'languages', 'created_at']),
@@ -62,5 +59,7 @@ export function rowDefaults(entity: EntityDefinition, now: number): Record<strin
       created_at: nowIso,
     };
   }
-  return { phase: 'zugang', case_manager: '', opened_at: localIsoDate(now), created_at: nowIso };
+  if (entity.name === 'cases') return { phase: 'zugang', case_manager: '', opened_at: localIsoDate(now), created_at: nowIso };
+  // case-work tables have no NOT NULL columns but created_at: readers skip rows not complete yet
+  return { created_at: nowIso };
 }

@@ -1,5 +1,6 @@
 import type { HybridClock } from '../../../shared/hlc';
 import { uuidv7 } from '../../../shared/ids';
+import { KimError } from '../../../shared/ipc/errors';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../db-types';
 import { saveClock } from '../store/meta';
@@ -57,6 +58,9 @@ export function writeEntity(ctx: WriteContext, request: WriteRequest): WriteResu
   const { entity } = request;
   for (const key of Object.keys(request.values)) {
     if (!entity.fields.includes(key)) throw new Error(`unknown field ${entity.name}.${key}`);
+  }
+  if (entity.appendOnly && request.kind !== 'create') {
+    throw new KimError('APPEND_ONLY', `${entity.label}: Einträge werden nicht geändert; bitte eine neue Fassung anlegen.`);
   }
   return ctx.db.transaction((): WriteResult => {
     const nowIso = new Date(ctx.now()).toISOString();

@@ -2,6 +2,9 @@
  * German, the app's first language. Words follow DOMAIN.md (Klient:in, Fall, Fallakte …) and
  * the county's gender-fair style.
  */
+import { caseFileDe } from './case-file.de';
+import { careDe } from './care.de';
+
 export const de = {
   app: {
     name: 'KIM Fallakte',
@@ -404,6 +407,8 @@ export const de = {
     de: 'Deutsch',
     en: 'English',
   },
+  caseFile: caseFileDe,
+  care: careDe,
 };
 
 export type Messages = typeof de;

@@ -1,6 +1,8 @@
 import type { Messages } from './de';
+import { caseFileEn } from './case-file.en';
+import { careEn } from './care.en';
 
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+export type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 /** English. German legal terms (titles, paragraphs) stay German: they are names, not prose. */
 export const en: Strings<Messages> = {
@@ -404,4 +406,6 @@ export const en: Strings<Messages> = {
     de: 'Deutsch',
     en: 'English',
   },
+  caseFile: caseFileEn,
+  care: careEn,
 };

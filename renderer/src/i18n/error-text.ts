@@ -17,6 +17,14 @@ const englishByCode: Partial<Record<IpcErrorCode, string>> = {
   DATABASE_QUARANTINED: 'The case files could not be opened and were set aside.',
   DATABASE_TOO_NEW: 'The case files were created by a newer version of the app. Please update KIM Fallakte.',
   NOT_FOUND: 'Not found.',
+  CONSENT_REQUIRED: 'There is no valid consent for this partner.',
+  NOT_ALLOWED: 'Your role does not allow this.',
+  INVALID_TRANSITION: 'This step is not possible in the current phase.',
+  CLOSE_BLOCKED: 'The case still has open goals or tasks.',
+  TARGET_GROUP_NOT_MET: 'The target-group criteria are not met; please give a reason.',
+  APPEND_ONLY: 'Notes cannot be changed; add a correction instead.',
+  TOO_LARGE: 'The file is too large.',
+  UNSUPPORTED_FILE: 'This kind of file is not accepted.',
   INTERNAL: 'An unexpected error occurred.',
 };
 

@@ -1,0 +1,4 @@
+/** German texts of the care screens (issue 4). */
+export const careDe = {
+  title: 'care',
+};

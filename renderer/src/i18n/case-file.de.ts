@@ -1,0 +1,4 @@
+/** German texts of the caseFile screens (issue 4). */
+export const caseFileDe = {
+  title: 'caseFile',
+};
