@@ -29,6 +29,8 @@ export const noteVersionSchema = z.object({
   id: idSchema,
   version: z.number().int().min(1),
   text: z.string(),
+  /** why this version corrects the previous one (null for the first version) */
+  reason: z.string().nullable(),
   writtenBy: z.string(),
   writtenAt: z.string(),
 });

@@ -9,8 +9,12 @@ import { prepared } from '../store/prepared';
  * Details name fields only — never values — because the log is personal data's witness, not a
  * second copy of it.
  */
-/** 'sync': a row changed by pulled changes; 'purge': a row removed because it left the device's teams. */
-export type AuditAction = 'create' | 'update' | 'delete' | 'read' | 'export' | 'sync' | 'purge';
+/**
+ * 'sync': a row changed by pulled changes; 'purge': a row removed because it left the device's
+ * teams; 'consent_override': a referral made without consent by a role allowed to (the reason
+ * is in the referral row, encrypted; the log records that it happened and for which partner).
+ */
+export type AuditAction = 'create' | 'update' | 'delete' | 'read' | 'export' | 'sync' | 'purge' | 'consent_override';
 
 export interface AuditEntry {
   readonly at: string;
@@ -18,7 +22,8 @@ export interface AuditEntry {
   readonly action: AuditAction;
   readonly entity: string;
   readonly rowId: string;
-  readonly details: { readonly fields?: readonly string[] };
+  /** field names and reference-data ids only (a partner id is the county's, not a person's) */
+  readonly details: { readonly fields?: readonly string[]; readonly partnerId?: string };
 }
 
 export const genesisHash = '0'.repeat(64);
