@@ -15,13 +15,13 @@ describe('audit log', () => {
     const b = await call(core, 'persons.create', samplePerson({ familyName: 'Haddad', givenNames: 'Yusuf' }));
     await call(core, 'persons.update', { id: a.id, person: samplePerson({ phone: '+49 2104 999' }) });
     await call(core, 'persons.get', { id: b.id });
-    await call(core, 'cases.open', { personId: a.id });
+    await call(core, 'cases.open', { personId: a.id, answers: { no_other_cm: true, multiple_domains: true } });
     return { core, profileId, a, b };
   }
 
   it('records writes and reads with field names only, and the chain verifies', async () => {
     const { core, profileId, a, b } = await profileWithHistory();
-    expect(await call(core, 'audit.verify', {})).toEqual({ ok: true, entries: 5, firstBrokenSeq: null });
+    expect(await call(core, 'audit.verify', {})).toEqual({ ok: true, entries: 6, firstBrokenSeq: null });
     core.close();
     const rows = await withDatabase(dir, profileId, (db) =>
       db.prepare('SELECT seq, actor, action, entity, row_id, details FROM audit_log ORDER BY seq').all(),
@@ -32,6 +32,7 @@ describe('audit log', () => {
       { seq: 3, action: 'update', entity: 'persons', row_id: a.id, details: '{"fields":["phone"]}' },
       { seq: 4, action: 'read', entity: 'persons', row_id: b.id, details: '{}' },
       { seq: 5, action: 'create', entity: 'cases' },
+      { seq: 6, action: 'create', entity: 'case_phase_events' },
     ]);
     const all = JSON.stringify(rows);
     expect(all).not.toContain('Quxtrablinsky');
@@ -55,7 +56,7 @@ describe('audit log', () => {
       db.prepare("UPDATE audit_log SET actor = 'Jemand Anderes' WHERE seq = 3").run();
     });
     await call(core, 'session.unlock', { profileId, password });
-    expect(await call(core, 'audit.verify', {})).toEqual({ ok: false, entries: 5, firstBrokenSeq: 3 });
+    expect(await call(core, 'audit.verify', {})).toEqual({ ok: false, entries: 6, firstBrokenSeq: 3 });
     core.close();
   });
 

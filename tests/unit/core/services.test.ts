@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../shared/ids';
 import { call, createProfile, fail, FakeClock, makeCore, password, samplePerson, tempDir, userName, withDatabase } from './helpers';
 
+/** The intake answers that, with samplePerson()'s arrival and status, meet the starting target group. */
+const intakeAnswers = { no_other_cm: true, multiple_domains: true };
+
 describe('domain services', () => {
   let dir: string;
   let cleanup: () => void;
@@ -62,7 +65,7 @@ describe('domain services', () => {
     const core = makeCore(dir, clock);
     await createProfile(core);
     const person = await call(core, 'persons.create', samplePerson());
-    const opened = await call(core, 'cases.open', { personId: person.id });
+    const opened = await call(core, 'cases.open', { personId: person.id, answers: intakeAnswers });
     const local = new Date(clock.ms);
     const today = `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`;
     expect(opened).toMatchObject({ personId: person.id, phase: 'zugang', caseManager: userName, openedAt: today, closedAt: null, teamId: null });
@@ -76,10 +79,10 @@ describe('domain services', () => {
     const profileId = await createProfile(core);
     const a = await call(core, 'persons.create', samplePerson({ familyName: 'Haddad', givenNames: 'Yusuf' }));
     const b = await call(core, 'persons.create', samplePerson({ familyName: 'Kovalenko', givenNames: 'Olena Petrivna' }));
-    const first = await call(core, 'cases.open', { personId: a.id });
-    const second = await call(core, 'cases.open', { personId: b.id });
-    const closed = await call(core, 'cases.open', { personId: b.id });
-    const otherManagers = await call(core, 'cases.open', { personId: a.id });
+    const first = await call(core, 'cases.open', { personId: a.id, answers: intakeAnswers });
+    const second = await call(core, 'cases.open', { personId: b.id, answers: intakeAnswers });
+    const closed = await call(core, 'cases.open', { personId: b.id, answers: intakeAnswers });
+    const otherManagers = await call(core, 'cases.open', { personId: a.id, answers: intakeAnswers });
     core.close();
     await withDatabase(dir, profileId, (db) => {
       const setOpened = db.prepare('UPDATE cases SET opened_at = ? WHERE id = ?');
