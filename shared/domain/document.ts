@@ -11,7 +11,12 @@ export const documentMimeSchema = z.enum(acceptedDocumentTypes, { message: 'Nur 
 export const documentOwnerKindSchema = z.enum(['person', 'case', 'consent', 'contact']);
 export type DocumentOwnerKind = z.infer<typeof documentOwnerKindSchema>;
 
-const maxBase64Chars = Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4;
+/**
+ * The IPC input takes files up to four times the limit, so that the core can refuse a file over
+ * the limit with its exact size (TOO_LARGE: "Die Datei ist 17,3 MB groß; …"); beyond that the
+ * input itself is refused before it is decoded.
+ */
+const maxBase64Chars = Math.ceil((4 * MAX_DOCUMENT_BYTES) / 3) * 4;
 
 export const addDocumentInputSchema = z.object({
   personId: idSchema,
@@ -20,7 +25,7 @@ export const addDocumentInputSchema = z.object({
   fileName: requiredText(200),
   mimeType: documentMimeSchema,
   /** the file, base64; over the limit it is refused with TOO_LARGE before anything is stored */
-  dataBase64: z.string().max(maxBase64Chars + 4, 'Die Datei ist größer als 15 MB.'),
+  dataBase64: z.string().max(maxBase64Chars, 'Die Datei ist größer als 60 MB; erlaubt sind höchstens 15 MB.'),
 });
 
 export const documentSchema = z.object({

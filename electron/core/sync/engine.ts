@@ -9,6 +9,7 @@ import type { Session, Workspace } from '../session/session';
 import { storeAck } from './ack';
 import { nextBatch, releaseBatch, renumberPendingBatch } from './batch';
 import { moveOutboxToReview } from './conflict-store';
+import { syncDocuments } from './documents/document-sync';
 import { DeviceRevokedError, exchange, importRunKeys, type RunKeys } from './exchange';
 import { syncMessages } from './messages';
 import { applyPullPage } from './pull-apply';
@@ -79,6 +80,9 @@ export class SyncEngine {
       if (pushFailure) throw pushFailure;
       alive();
       recordSuccess(db, new Date(this.deps.now()).toISOString());
+      // Document content last: the fields are committed and recorded by now, so a failure here
+      // is reported like any other but neither loses nor holds up field sync.
+      await syncDocuments({ db, keys, fetch: this.deps.fetch, now: this.deps.now, alive });
       return { kind: 'success' };
     } catch (error) {
       if (error instanceof DeviceRevokedError) {

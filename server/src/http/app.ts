@@ -4,6 +4,7 @@ import { signErrorStatement, type SyncErrorBody } from '../../../shared/sync';
 import type { Db } from '../db/adapter';
 import type { Keyring } from '../identity/keyring';
 import { defaultReferenceData, type ReferenceData } from '../reference-data';
+import { registerDocuments } from '../routes/documents';
 import { registerEnroll } from '../routes/enroll';
 import { registerHealth } from '../routes/health';
 import { registerPull } from '../routes/pull';
@@ -111,5 +112,6 @@ export function buildApp(options: AppOptions): { app: FastifyInstance; ctx: AppC
   registerEnroll(app, ctx);
   registerPush(app, ctx);
   registerPull(app, ctx);
+  registerDocuments(app, ctx);
   return { app, ctx };
 }

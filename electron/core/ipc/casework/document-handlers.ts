@@ -1,20 +1,15 @@
-import { KimError } from '../../../../shared/ipc/errors';
+import { addDocument, documentContent, listDocumentsOfPerson, removeDocument } from '../../casework/documents/documents';
 import type { HandlerDeps } from '../handlers';
 import type { HandlerTable } from '../router';
-
-// PLACEHOLDER while the services are being built; every entry is replaced by its service.
-const notBuiltYet = (): never => {
-  throw new KimError('INTERNAL', 'Noch nicht verfügbar.');
-};
 
 export type DocumentHandlersChannels = 'documents.list' | 'documents.add' | 'documents.content' | 'documents.remove';
 
 export function createDocumentHandlers(deps: HandlerDeps): Pick<HandlerTable, DocumentHandlersChannels> {
-  void deps;
+  const ws = () => deps.session.require();
   return {
-    'documents.list': notBuiltYet,
-    'documents.add': notBuiltYet,
-    'documents.content': notBuiltYet,
-    'documents.remove': notBuiltYet,
+    'documents.list': (input) => listDocumentsOfPerson(ws(), input),
+    'documents.add': (input) => addDocument(ws(), input),
+    'documents.content': (input) => documentContent(ws(), input.id),
+    'documents.remove': (input) => removeDocument(ws(), input.id),
   };
 }
