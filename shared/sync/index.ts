@@ -10,3 +10,4 @@ export * from './keys';
 export * from './envelope';
 export * from './proof';
 export * from './enroll-signature';
+export * from './scope';

@@ -145,6 +145,12 @@ export const pullRequestSchema = z
     /** "0" for a fresh device */
     cursor: cursorSchema,
     limit: z.number().int().min(1).max(MAX_PULL_LIMIT),
+    /**
+     * the `version` of the county reference data the device holds (null: none yet). A device
+     * that sends it understands `role` and `referenceData` in the page; one that does not (an
+     * older app) gets pages without them, which its strict schema still accepts.
+     */
+    referenceVersion: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().optional(),
   })
   .strict();
 export type PullRequest = z.infer<typeof pullRequestSchema>;
@@ -177,6 +183,13 @@ export const purgeSchema = z
   .strict();
 export type Purge = z.infer<typeof purgeSchema>;
 
+/**
+ * The user's role as the server holds it (server/src/db/migrations/002_roles.sql). An identifier
+ * on the wire, not an enum: a role a newer server knows must not make a page unreadable; the
+ * device reads an unknown role as the least one (electron/core/casework/reference.ts).
+ */
+export const roleOnWireSchema = identifierSchema;
+
 export const pullPageSchema = z
   .object({
     changes: z.array(pulledChangeSchema).max(MAX_PULL_LIMIT),
@@ -186,6 +199,10 @@ export const pullPageSchema = z
     hasMore: z.boolean(),
     serverTime: z.number().int(),
     serverKey: serverKeyNoticeSchema.optional(),
+    /** the user's current role (only to a device that sent `referenceVersion`) */
+    role: roleOnWireSchema.optional(),
+    /** the county reference data, when its version differs from the one the device named */
+    referenceData: z.json().optional(),
   })
   .strict();
 export type PullPage = z.infer<typeof pullPageSchema>;
@@ -217,6 +234,8 @@ export const enrollResponseSchema = z
       .strict(),
     /** catalogs and network partners of the county: data, not code (DOMAIN.md) */
     referenceData: z.json(),
+    /** the user's role; absent from an older server (the device then works as 'fallmanagement') */
+    role: roleOnWireSchema.optional(),
     serverTime: z.number().int(),
   })
   .strict();

@@ -1,7 +1,9 @@
 import { uuidv7 } from '../../../shared/ids';
 import { fieldChangeSchema, MAX_BODY_BYTES, MAX_CHANGES_PER_BATCH, type FieldChange, type PushBatch } from '../../../shared/sync';
 import type { Db } from '../db-types';
+import { prepared } from '../store/prepared';
 import { moveEntry } from './conflict-store';
+import { teamsOfRows } from './row-scope';
 
 /**
  * Cutting push batches from the outbox. A batch is written into the outbox (batch id, number,
@@ -23,10 +25,10 @@ interface BatchedRow {
 }
 
 interface CandidateRow extends BatchedRow {
-  /** the row's team now (a case: its person's team) */
+  /** the row's team now (see row-scope.ts) */
   row_team: string | null;
-  /** 1 when the row still exists on this device */
-  present: number | null;
+  /** the row still exists on this device */
+  present: boolean;
 }
 
 /** Leaves room for the JSON around each value, so a full batch stays under MAX_BODY_BYTES. */
@@ -49,6 +51,25 @@ function toChange(row: BatchedRow, deviceId: string, teamId: string): FieldChang
   };
 }
 
+/**
+ * Each window entry with its row's team and presence: one lookup per entity in the window (a
+ * batch holds up to a thousand entries of a handful of entities), not one per entry.
+ */
+function withRowTeams(db: Db, window: readonly BatchedRow[]): CandidateRow[] {
+  const idsByEntity = new Map<string, Set<string>>();
+  for (const row of window) {
+    const ids = idsByEntity.get(row.entity) ?? new Set<string>();
+    ids.add(row.row_id);
+    idsByEntity.set(row.entity, ids);
+  }
+  const teams = new Map<string, Map<string, string | null>>();
+  for (const [entity, ids] of idsByEntity) teams.set(entity, teamsOfRows(db, entity, [...ids]));
+  return window.map((row) => {
+    const found = teams.get(row.entity);
+    return { ...row, row_team: found?.get(row.row_id) ?? null, present: found?.has(row.row_id) ?? false };
+  });
+}
+
 /** The batch that was cut but not acknowledged yet, exactly as it was cut. */
 export function pendingBatch(db: Db, deviceId: string): PushBatch | null {
   const first = db.prepare('SELECT min(batch_seq) AS seq FROM outbox WHERE batch_seq IS NOT NULL').get() as { seq: number | null };
@@ -66,20 +87,10 @@ export function nextBatch(db: Db, deviceId: string, lastAckedBatchSeq: number, n
   const pending = pendingBatch(db, deviceId);
   if (pending) return pending;
   return db.transaction((): PushBatch | null => {
-    const candidates = db
-      .prepare(
-        `SELECT o.*,
-           CASE o.entity WHEN 'persons' THEN p.team_id WHEN 'cases' THEN coalesce(cp.team_id, c.team_id) END AS row_team,
-           CASE o.entity WHEN 'persons' THEN (p.id IS NOT NULL) WHEN 'cases' THEN (c.id IS NOT NULL) END AS present
-         FROM outbox o
-         LEFT JOIN persons p ON o.entity = 'persons' AND p.id = o.row_id
-         LEFT JOIN cases c ON o.entity = 'cases' AND c.id = o.row_id
-         LEFT JOIN persons cp ON cp.id = c.person_id
-         WHERE o.batch_seq IS NULL ORDER BY o.seq LIMIT ?`,
-      )
-      // .all(): better-sqlite3 cannot write while an iterator is open. Rows that wait (no team)
-      // are rare; the window is generous so they cannot starve the rows behind them.
-      .all(candidateWindow) as CandidateRow[];
+    // .all(): better-sqlite3 cannot write while an iterator is open. Rows that wait (no team)
+    // are rare; the window is generous so they cannot starve the rows behind them.
+    const window = prepared(db, 'SELECT * FROM outbox WHERE batch_seq IS NULL ORDER BY seq LIMIT ?').all(candidateWindow) as BatchedRow[];
+    const candidates = withRowTeams(db, window);
     const batchSeq = lastAckedBatchSeq + 1;
     const batchId = uuidv7(now);
     const taken: FieldChange[] = [];

@@ -7,10 +7,12 @@ import { rowToCase } from '../services/cases';
 import { rowToPerson } from '../services/person-mapping';
 import { writeContextOf } from '../services/write-context';
 import type { Workspace } from '../session/session';
-import type { RowValues } from '../write/entities';
+import { prepared } from '../store/prepared';
+import { casesEntity, personsEntity, type RowValues } from '../write/entities';
 import { writeEntity } from '../write/write-path';
 import { syncedEntities, toColumn } from './columns';
 import { syncMessages } from './messages';
+import { fitsField } from './value-fit';
 import { readSyncState } from './state';
 
 /** The review list and its decisions (DESIGN.md, Sync: nothing is dropped silently). */
@@ -53,22 +55,26 @@ function personName(row: { family_name: string; given_names: string } | undefine
   return name === '' ? 'Person ohne Namen' : name;
 }
 
-/** A label a person recognises: the person's name, or "Fall von <Name>". */
-export function recordLabel(db: Db, entity: string, rowId: string): string {
-  if (entity === 'persons') {
-    const person = db.prepare('SELECT family_name, given_names FROM persons WHERE id = ?').get(rowId) as
-      | { family_name: string; given_names: string }
-      | undefined;
-    return personName(person) ?? 'Datensatz nicht mehr auf diesem Gerät';
+const personNameSql = 'SELECT family_name, given_names FROM persons WHERE id = ?';
+type NameRow = { family_name: string; given_names: string } | undefined;
+
+/**
+ * A label a person recognises: the person's name; "Fall von <Name>"; for any case-work record
+ * its kind and its person, e.g. "Einwilligung – Haddad, Yusuf". Built from the registry, so a
+ * new record type is labelled without code here.
+ */
+export function recordLabel(db: Db, entityName: string, rowId: string): string {
+  const entity = syncedEntities.get(entityName);
+  if (!entity) return 'Datensatz einer neueren App-Version';
+  if (entity.name === personsEntity.name) {
+    return personName(prepared(db, personNameSql).get(rowId) as NameRow) ?? 'Datensatz nicht mehr auf diesem Gerät';
   }
-  if (entity === 'cases') {
-    const person = db
-      .prepare('SELECT p.family_name, p.given_names FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.id = ?')
-      .get(rowId) as { family_name: string; given_names: string } | undefined;
-    const name = personName(person);
-    return name === null ? 'Fall (nicht mehr auf diesem Gerät)' : `Fall von ${name}`;
-  }
-  return 'Datensatz einer neueren App-Version';
+  if (!entity.fields.includes('person_id')) return entity.label;
+  const row = prepared(db, `SELECT person_id FROM ${entity.table} WHERE id = ?`).get(rowId) as { person_id: string | null } | undefined;
+  const name = row?.person_id ? personName(prepared(db, personNameSql).get(row.person_id) as NameRow) : null;
+  if (entity.name === casesEntity.name) return name === null ? 'Fall (nicht mehr auf diesem Gerät)' : `Fall von ${name}`;
+  if (!row) return `${entity.label} (nicht mehr auf diesem Gerät)`;
+  return name === null ? entity.label : `${entity.label} – ${name}`;
 }
 
 export function listConflicts(ws: Workspace): SyncConflict[] {
@@ -125,7 +131,7 @@ export function resolveConflict(ws: Workspace, input: ChannelParsedInput<'sync.r
   if (!entity || !entity.fields.includes(row.field)) throw new KimError('NOT_FOUND', syncMessages.conflictRowMissing);
   if (!existing) throw new KimError('NOT_FOUND', syncMessages.conflictRowMissing);
   const column = toColumn(entity, row.field, chosen);
-  if (!column.ok) throw invalidValue();
+  if (!column.ok || !fitsField(chosen, [parseValue(row.local_value), parseValue(row.remote_value)])) throw invalidValue();
 
   ws.db.transaction(() => {
     const { row: written } = writeEntity(writeContextOf(ws), {
@@ -148,8 +154,8 @@ function invalidValue(): KimError {
 
 function validRow(entity: string, row: RowValues): boolean {
   try {
-    if (entity === 'persons') rowToPerson(row);
-    if (entity === 'cases') rowToCase(row);
+    if (entity === personsEntity.name) rowToPerson(row);
+    if (entity === casesEntity.name) rowToCase(row);
     return true;
   } catch {
     return false;

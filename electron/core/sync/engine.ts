@@ -13,6 +13,7 @@ import { syncDocuments } from './documents/document-sync';
 import { DeviceRevokedError, exchange, importRunKeys, type RunKeys } from './exchange';
 import { syncMessages } from './messages';
 import { applyPullPage } from './pull-apply';
+import { pullRequestBody } from './pull-request';
 import { readSyncState, recordError, recordSuccess, setCursor, setLastBatchSeq } from './state';
 import { SyncFailure, type FetchLike } from './transport';
 
@@ -180,7 +181,7 @@ export class SyncEngine {
         kind: 'pull',
         answerKind: 'pull-page',
         position: { cursor },
-        body: { deviceId: keys.deviceId, cursor, limit },
+        body: pullRequestBody(db, { deviceId: keys.deviceId, cursor, limit }),
         answer: pullPageSchema,
       });
       // Awaited below, or dropped on purpose (the run ended first): never an unhandled rejection.

@@ -21,7 +21,7 @@ import { loadClock, readMeta, writeMeta } from '../store/meta';
 import { casesEntity, personsEntity } from '../write/entities';
 import { writeEntity, type WriteContext } from '../write/write-path';
 import { syncMessages } from './messages';
-import { saveEnrollment, type Enrollment } from './state';
+import { saveEnrollment, type Enrollment, type ServerFacts } from './state';
 import { failureFromReply, normalizeServerUrl, requestJson, SyncFailure, type FetchLike } from './transport';
 
 /** What `GET /v1/server-info` answers (server/src/routes/server-info.ts). */
@@ -114,18 +114,18 @@ export async function requestEnrollment(
 }
 
 /**
- * Database half, in ONE transaction: the identity and scope; the device id from the server
+ * Database half, in ONE transaction: the identity and scope, the role and reference data; the device id from the server
  * becomes the HLC's device id (stamps of edits not yet pushed are re-labelled, their order
  * kept); a re-enrolment forgets batch numbers, cursor and server versions of the old
  * registration; then persons without a team get the user's first team, and cases their
  * person's team — through the normal write path, so those changes sync like any edit.
  * Returns the new clock for the session.
  */
-export function storeEnrollment(ws: Workspace, enrollment: Enrollment, referenceData: unknown): ReturnType<typeof loadClock> {
+export function storeEnrollment(ws: Workspace, enrollment: Enrollment, facts: ServerFacts): ReturnType<typeof loadClock> {
   const db = ws.db;
   return db.transaction(() => {
     const oldDeviceId = readMeta(db, 'device_id');
-    saveEnrollment(db, enrollment, referenceData, new Date(ws.now()).toISOString());
+    saveEnrollment(db, enrollment, facts, new Date(ws.now()).toISOString());
     if (oldDeviceId !== null && oldDeviceId !== enrollment.deviceId) relabelStamps(db, oldDeviceId, enrollment.deviceId);
     forgetOldRegistration(db);
     writeMeta(db, 'device_id', enrollment.deviceId);

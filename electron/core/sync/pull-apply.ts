@@ -6,10 +6,10 @@ import type { Db } from '../db-types';
 import { unindexPerson } from '../search/indexer';
 import { saveClock } from '../store/meta';
 import { prepared } from '../store/prepared';
-import type { EntityDefinition, RowValues } from '../write/entities';
+import { casesEntity, documentsEntity, personsEntity, type EntityDefinition, type RowValues } from '../write/entities';
 import { conflictForLocalOp, insertConflict, moveOutboxToReview } from './conflict-store';
 import { fromColumn, rowDefaults, syncedEntities, toColumn } from './columns';
-import { setCursor } from './state';
+import { saveServerFacts, setCursor } from './state';
 
 /**
  * Applies one pull page and its cursor in ONE transaction (DESIGN.md, Sync: every step is safe
@@ -73,14 +73,20 @@ export function applyPullPage(ctx: PullApplyContext, page: PullPage, options: { 
       group.changes.push(change);
       groups.set(key, group);
     }
-    // Persons before cases: a case needs its person to exist.
-    const ordered = [...groups.values()].sort((a, b) => (a.entity.name === 'persons' ? 0 : 1) - (b.entity.name === 'persons' ? 0 : 1));
+    // Persons, then cases (a case needs its person to exist), then everything else.
+    const ordered = [...groups.values()].sort((a, b) => applyRank(a.entity) - applyRank(b.entity));
     for (const group of ordered) applyRow(ctx, group.entity, group.rowId, group.changes, counters);
 
     setCursor(db, page.nextCursor);
+    saveServerFacts(db, { role: page.role, referenceData: page.referenceData });
     saveClock(db, ctx.clock);
     return { appliedRows: counters.appliedRows, conflicts: counters.conflicts, parked: counters.parked };
   })();
+}
+
+function applyRank(entity: EntityDefinition): number {
+  if (entity.name === personsEntity.name) return 0;
+  return entity.name === casesEntity.name ? 1 : 2;
 }
 
 function loadParked(db: Db, reasons: readonly InboxReason[]): PulledChange[] {
@@ -127,7 +133,8 @@ function applyRow(ctx: PullApplyContext, entity: EntityDefinition, rowId: string
   const { db } = ctx;
   const existing = prepared(db, `SELECT * FROM ${entity.table} WHERE id = ?`).get(rowId) as RowValues | undefined;
 
-  if (entity.name === 'cases') {
+  // Only a case has a foreign key (to its person); case-work rows join their person when read.
+  if (entity.name === casesEntity.name) {
     const personId = latestValue(changes, 'person_id') ?? existing?.person_id;
     const personThere = typeof personId === 'string' && prepared(db, 'SELECT 1 FROM persons WHERE id = ?').get(personId) !== undefined;
     if (!personThere) {
@@ -258,30 +265,46 @@ function writeClocks(
 }
 
 /**
- * The row left the device's teams: it and (for a person) its cases go, with their clocks and
- * search keys. Local edits of it that were never sent move to the review list, not into the void.
+ * The row left the device's teams: it goes, with its clocks, parked changes and search keys; a
+ * person takes along its cases and every person-scoped row that names it. Local edits of them
+ * that were never sent move to the review list, not into the void.
  */
 function purgeRow(ctx: PullApplyContext, purge: Purge): void {
+  const entity = syncedEntities.get(purge.entity);
+  if (!entity) {
+    // An entity this version does not know: only its parked changes are here.
+    ctx.db.prepare('DELETE FROM sync_inbox WHERE entity = ? AND row_id = ?').run(purge.entity, purge.rowId);
+    return;
+  }
+  if (entity.name === personsEntity.name) {
+    for (const child of childEntities) {
+      const ids = prepared(ctx.db, `SELECT id FROM ${child.table} WHERE person_id = ?`).all(purge.rowId) as { id: string }[];
+      for (const { id } of ids) removeRow(ctx, child, id);
+    }
+  }
+  removeRow(ctx, entity, purge.rowId);
+}
+
+/** Every entity whose rows hang off a person (cases and the case-work tables). */
+const childEntities = [...syncedEntities.values()].filter((entity) => entity.name !== personsEntity.name && entity.fields.includes('person_id'));
+
+function removeRow(ctx: PullApplyContext, entity: EntityDefinition, rowId: string): void {
   const { db } = ctx;
-  if (purge.entity === 'persons') {
-    const cases = db.prepare('SELECT id FROM cases WHERE person_id = ?').all(purge.rowId) as { id: string }[];
-    for (const { id } of cases) removeRow(ctx, 'cases', id);
-    removeRow(ctx, 'persons', purge.rowId);
-  } else if (purge.entity === 'cases') {
-    removeRow(ctx, 'cases', purge.rowId);
-  } else {
-    db.prepare('DELETE FROM sync_inbox WHERE entity = ? AND row_id = ?').run(purge.entity, purge.rowId);
+  moveOutboxToReview(db, [{ entity: entity.name, rowId }], 'out_of_scope', ctx.now(), false);
+  prepared(db, 'DELETE FROM field_clock WHERE entity = ? AND row_id = ?').run(entity.name, rowId);
+  prepared(db, 'DELETE FROM sync_inbox WHERE entity = ? AND row_id = ?').run(entity.name, rowId);
+  removeLocalData(db, entity, rowId);
+  const removed = prepared(db, `DELETE FROM ${entity.table} WHERE id = ?`).run(rowId);
+  if (removed.changes > 0) {
+    appendAudit(db, { at: new Date(ctx.now()).toISOString(), actor: syncActor, action: 'purge', entity: entity.name, rowId, details: {} });
   }
 }
 
-function removeRow(ctx: PullApplyContext, table: 'persons' | 'cases', rowId: string): void {
-  const { db } = ctx;
-  moveOutboxToReview(db, [{ entity: table, rowId }], 'out_of_scope', ctx.now(), false);
-  db.prepare('DELETE FROM field_clock WHERE entity = ? AND row_id = ?').run(table, rowId);
-  db.prepare('DELETE FROM sync_inbox WHERE entity = ? AND row_id = ?').run(table, rowId);
-  if (table === 'persons') unindexPerson(db, rowId);
-  const removed = db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(rowId);
-  if (removed.changes > 0) {
-    appendAudit(db, { at: new Date(ctx.now()).toISOString(), actor: syncActor, action: 'purge', entity: table, rowId, details: {} });
-  }
+/**
+ * What the device keeps beside a synced row and never syncs as fields: a person's search keys,
+ * a document's content. It leaves with the row.
+ */
+function removeLocalData(db: Db, entity: EntityDefinition, rowId: string): void {
+  if (entity.name === personsEntity.name) unindexPerson(db, rowId);
+  if (entity.name === documentsEntity.name) prepared(db, 'DELETE FROM document_chunks WHERE document_id = ?').run(rowId);
 }

@@ -75,7 +75,8 @@ export class SyncService {
     }
     const current = this.deps.session.current();
     if (current?.db !== ws.db) throw new KimError('LOCKED', syncMessages.locked);
-    const clock = storeEnrollment(current, requested.enrollment, requested.response.referenceData);
+    const { referenceData, role } = requested.response;
+    const clock = storeEnrollment(current, requested.enrollment, { referenceData, role });
     this.deps.session.replaceClock(clock);
     this.scheduler.refresh();
     return this.status();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { publicKeysSchema, type ExportedIdentity, type PublicKeysText } from '../../../shared/sync';
 import type { Db } from '../db-types';
+import { prepared } from '../store/prepared';
 
 /**
  * The one `sync_state` row, read through zod: it holds keys and JSON, and a damaged value must
@@ -113,10 +114,18 @@ export function defaultTeamId(db: Db): string | null {
   return readSyncState(db).enrollment?.teams[0]?.id ?? null;
 }
 
-export function saveEnrollment(db: Db, enrollment: Enrollment, referenceData: unknown, enrolledAt: string): void {
+/** What the server tells about the user and the county besides rows: at enrolment and with pulls. */
+export interface ServerFacts {
+  /** the user's role; absent from an older server */
+  readonly role?: string | undefined;
+  /** the county reference data; absent when the device holds the current version */
+  readonly referenceData?: unknown;
+}
+
+export function saveEnrollment(db: Db, enrollment: Enrollment, facts: ServerFacts, enrolledAt: string): void {
   db.prepare(
     `UPDATE sync_state SET server_url = ?, device_id = ?, user_id = ?, user_name = ?, teams = ?, server_key_id = ?,
-       server_keys = ?, server_fingerprint = ?, device_keys = ?, reference_data = ?, enrolled_at = ?,
+       server_keys = ?, server_fingerprint = ?, device_keys = ?, reference_data = ?, role = ?, enrolled_at = ?,
        last_batch_seq = 0, pull_cursor = '0', last_error = NULL
      WHERE id = 1`,
   ).run(
@@ -129,9 +138,35 @@ export function saveEnrollment(db: Db, enrollment: Enrollment, referenceData: un
     JSON.stringify(enrollment.serverKeys),
     enrollment.serverFingerprint,
     JSON.stringify(enrollment.deviceKeys),
-    JSON.stringify(referenceData),
+    facts.referenceData === undefined ? null : JSON.stringify(facts.referenceData),
+    facts.role ?? null,
     enrolledAt,
   );
+}
+
+/**
+ * Role and reference data from a pull page, in the page's transaction. Stored as they came:
+ * electron/core/casework/reference.ts parses them on every read and falls back to the least
+ * role and the starting sets, so a value this version cannot read never breaks a screen.
+ */
+export function saveServerFacts(db: Db, facts: ServerFacts): void {
+  if (facts.role !== undefined) prepared(db, 'UPDATE sync_state SET role = ? WHERE id = 1').run(facts.role);
+  if (facts.referenceData !== undefined) {
+    prepared(db, 'UPDATE sync_state SET reference_data = ? WHERE id = 1').run(JSON.stringify(facts.referenceData));
+  }
+}
+
+const versionOnlySchema = z.object({ version: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
+
+/**
+ * The version of the reference data this device holds, sent with each pull so the server
+ * resends the data only when it changed. Read loosely (just the version): data of a newer
+ * format that this app cannot use is still "had", not asked for again on every pull.
+ */
+export function knownReferenceVersion(db: Db): number | null {
+  const row = prepared(db, 'SELECT reference_data FROM sync_state WHERE id = 1').get() as { reference_data: string | null } | undefined;
+  const parsed = versionOnlySchema.safeParse(parseJson(row?.reference_data ?? null));
+  return parsed.success ? parsed.data.version : null;
 }
 
 /** After a key rotation notice (signed with the key the device trusted). */

@@ -1,6 +1,6 @@
 import type { Db } from '../db/adapter';
 import { AdminError } from './admin-error';
-import { createTeam, createUser, issueCode, listDevices, listTeams, listUsers, revokeDevice, rotateKey } from './commands';
+import { createTeam, createUser, issueCode, listDevices, listTeams, listUsers, revokeDevice, rotateKey, setRole } from './commands';
 import { parseDuration } from './duration';
 
 /**
@@ -22,7 +22,9 @@ export interface AdminDeps extends AdminIo {
 export const adminUsage = `Verwendung / usage: npm run server -- admin <Befehl / command>
 
   create-team <Name>                          Team anlegen (Kommune oder Sachgebiet)
-  create-user <Name> --teams <Team>[,<Team>]  Benutzer in Teams anlegen
+  create-user <Name> --teams <Team>[,<Team>] [--role fallmanagement|teamleitung]
+                                              Benutzer in Teams anlegen (Rolle: fallmanagement, wenn nicht angegeben)
+  set-role <Benutzer> <Rolle>                 Rolle ändern: fallmanagement oder teamleitung (gilt ab der nächsten Synchronisation)
   issue-code --user <Name> [--expires-in 24h] Einmal-Code zur Geräteregistrierung (m, h, d)
   list-devices                                Geräte mit letzter Synchronisation
   revoke-device <Geräte-ID>                   Gerät sperren (es löscht beim nächsten Kontakt seine Daten)
@@ -80,11 +82,28 @@ export async function runAdmin(argv: readonly string[], deps: AdminDeps): Promis
         return 0;
       }
       case 'create-user': {
-        const args = parseArgs(rest, ['teams']);
+        const args = parseArgs(rest, ['teams', 'role']);
         const name = one(args, 'der Name des Benutzers', 'the user name');
         const teams = (args.flags.get('teams') ?? '').split(',').map((team) => team.trim()).filter(Boolean);
-        const user = await createUser(await database(), { name, teams }, now());
-        deps.out(`Benutzer angelegt / user created: ${user.name} (${user.id}) in ${user.teams.map((team) => team.name).join(', ')}`);
+        const role = args.flags.get('role');
+        const user = await createUser(await database(), { name, teams, ...(role !== undefined ? { role } : {}) }, now());
+        deps.out(
+          `Benutzer angelegt / user created: ${user.name} (${user.id}) in ${user.teams.map((team) => team.name).join(', ')}, Rolle / role: ${user.role}`,
+        );
+        return 0;
+      }
+      case 'set-role': {
+        const args = parseArgs(rest, []);
+        if (args.positional.length !== 2) {
+          throw new AdminError('Bitte Benutzer und Rolle angeben: set-role <Benutzer> <Rolle>.', 'Give the user and the role: set-role <user> <role>.');
+        }
+        const [user, role] = args.positional as [string, string];
+        const result = await setRole(await database(), { user, role });
+        deps.out(
+          result.changed
+            ? `Rolle geändert / role changed: ${result.name} (${result.id}) ${result.previous} → ${result.role} — gilt auf den Geräten ab der nächsten Synchronisation.`
+            : `Rolle unverändert / role unchanged: ${result.name} (${result.id}) ist schon / is already ${result.role}`,
+        );
         return 0;
       }
       case 'issue-code': {
@@ -134,7 +153,7 @@ export async function runAdmin(argv: readonly string[], deps: AdminDeps): Promis
       }
       case 'list-users': {
         none(parseArgs(rest, []));
-        for (const user of await listUsers(await database())) deps.out(`${user.id}  ${user.name}  [${user.teams ?? '—'}]`);
+        for (const user of await listUsers(await database())) deps.out(`${user.id}  ${user.name}  ${user.role}  [${user.teams ?? '—'}]`);
         return 0;
       }
       case undefined:

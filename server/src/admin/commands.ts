@@ -1,4 +1,5 @@
 import { uuidv7 } from '../../../shared/ids';
+import { roleSchema, type Role } from '../../../shared/ipc/casework-contract';
 import type { Db, Queryable } from '../db/adapter';
 import { num, numOrNull, str, strOrNull } from '../db/values';
 import { fingerprintOf, rotateIdentity } from '../identity/store';
@@ -48,28 +49,62 @@ async function resolveUser(db: Queryable, ref: string): Promise<{ id: string; na
   return { id: str(rows[0], 'id'), name: str(rows[0], 'name') };
 }
 
+/**
+ * The roles a user may have (server/src/db/migrations/002_roles.sql holds the same list): a
+ * case manager, or a team lead who may, for example, share data without a valid consent when
+ * giving a reason that is audited.
+ */
+export const userRoles = roleSchema.options;
+export type UserRole = Role;
+
+function checkRole(role: string): UserRole {
+  const parsed = roleSchema.safeParse(role.trim());
+  if (!parsed.success) {
+    throw new AdminError(
+      `Unbekannte Rolle "${role}". Erlaubt: ${userRoles.join(', ')}.`,
+      `Unknown role "${role}". Allowed: ${userRoles.join(', ')}.`,
+    );
+  }
+  return parsed.data;
+}
+
 export async function createUser(
   db: Db,
-  input: { name: string; teams: readonly string[] },
+  input: { name: string; teams: readonly string[]; role?: string },
   now = Date.now(),
-): Promise<{ id: string; name: string; teams: { id: string; name: string }[] }> {
+): Promise<{ id: string; name: string; role: UserRole; teams: { id: string; name: string }[] }> {
   const name = checkName('Benutzer', 'User', input.name);
+  const role = checkRole(input.role ?? 'fallmanagement');
   if (input.teams.length === 0) {
     throw new AdminError('Jeder Benutzer braucht mindestens ein Team (--teams).', 'Every user needs at least one team (--teams).');
   }
   return db.transaction(async (tx) => {
     const teams = await resolveTeams(tx, input.teams);
     const id = uuidv7(now);
-    const inserted = await tx.query('INSERT INTO app_user (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING RETURNING id', [
-      id,
-      name,
-      now,
-    ]);
+    const inserted = await tx.query(
+      'INSERT INTO app_user (id, name, role, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (name) DO NOTHING RETURNING id',
+      [id, name, role, now],
+    );
     if (inserted.length === 0) throw new AdminError(`Einen Benutzer "${name}" gibt es schon.`, `A user "${name}" already exists.`);
     for (const team of teams) {
       await tx.query('INSERT INTO user_team (user_id, team_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, team.id]);
     }
-    return { id, name, teams };
+    return { id, name, role, teams };
+  });
+}
+
+/** The user's devices learn the new role with their next sync. */
+export async function setRole(
+  db: Db,
+  input: { user: string; role: string },
+): Promise<{ id: string; name: string; role: UserRole; previous: UserRole; changed: boolean }> {
+  const role = checkRole(input.role);
+  return db.transaction(async (tx) => {
+    const user = await resolveUser(tx, input.user);
+    const rows = await tx.query('SELECT role FROM app_user WHERE id = $1 FOR UPDATE', [user.id]);
+    const previous = checkRole(str(rows[0]!, 'role'));
+    if (previous !== role) await tx.query('UPDATE app_user SET role = $2 WHERE id = $1', [user.id, role]);
+    return { ...user, role, previous, changed: previous !== role };
   });
 }
 
@@ -131,13 +166,13 @@ export async function listTeams(db: Db): Promise<{ id: string; name: string; use
   return rows.map((row) => ({ id: str(row, 'id'), name: str(row, 'name'), users: num(row, 'users') }));
 }
 
-export async function listUsers(db: Db): Promise<{ id: string; name: string; teams: string | null }[]> {
+export async function listUsers(db: Db): Promise<{ id: string; name: string; role: string; teams: string | null }[]> {
   const rows = await db.query(
-    `SELECT u.id, u.name, string_agg(t.name, ', ' ORDER BY t.name) AS teams
+    `SELECT u.id, u.name, u.role, string_agg(t.name, ', ' ORDER BY t.name) AS teams
      FROM app_user u LEFT JOIN user_team ut ON ut.user_id = u.id LEFT JOIN team t ON t.id = ut.team_id
-     GROUP BY u.id, u.name ORDER BY u.name`,
+     GROUP BY u.id, u.name, u.role ORDER BY u.name`,
   );
-  return rows.map((row) => ({ id: str(row, 'id'), name: str(row, 'name'), teams: strOrNull(row, 'teams') }));
+  return rows.map((row) => ({ id: str(row, 'id'), name: str(row, 'name'), role: str(row, 'role'), teams: strOrNull(row, 'teams') }));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { pullRequestSchema, type PullPage } from '../../../shared/sync';
 import type { AppContext } from '../http/context';
 import { SyncError } from '../http/sync-error';
+import { pullExtras } from '../sync/pull-extras';
 import { readPullPage } from '../sync/pull-service';
 import { openDeviceRequest, sealToDevice } from './device-envelope';
 
@@ -10,10 +11,11 @@ export function registerPull(app: FastifyInstance, ctx: AppContext): void {
     const opened = await openDeviceRequest(ctx, request, 'pull', pullRequestSchema);
     const pull = opened.body;
     if (pull.deviceId !== opened.device.id || pull.cursor !== opened.header.cursor) throw new SyncError('INVALID_REQUEST');
-    const page = await readPullPage(ctx.db, opened.device, pull);
+    const { extras, maxBytes } = await pullExtras(ctx.db, opened.device, pull, ctx.referenceData);
+    const page = await readPullPage(ctx.db, opened.device, pull, maxBytes);
     await ctx.db.query('UPDATE device SET last_pull_at = $2 WHERE id = $1', [opened.device.id, ctx.now()]);
     const notice = ctx.keyring.noticeFor(opened.serverKey);
-    const body: PullPage = { ...page, serverTime: ctx.now(), ...(notice ? { serverKey: notice } : {}) };
+    const body: PullPage = { ...page, ...extras, serverTime: ctx.now(), ...(notice ? { serverKey: notice } : {}) };
     return sealToDevice(ctx, opened, 'pull-page', { cursor: pull.cursor }, body);
   });
 }

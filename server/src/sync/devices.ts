@@ -34,3 +34,9 @@ export async function teamsOfUser(db: Queryable, userId: string): Promise<string
   const rows = await db.query('SELECT team_id FROM user_team WHERE user_id = $1 ORDER BY team_id', [userId]);
   return rows.map((row) => str(row, 'team_id'));
 }
+
+/** Read on every pull: a changed role reaches the user's devices with their next sync. */
+export async function roleOfUser(db: Queryable, userId: string): Promise<string> {
+  const rows = await db.query('SELECT role FROM app_user WHERE id = $1', [userId]);
+  return rows[0] ? str(rows[0], 'role') : 'fallmanagement';
+}

@@ -9,6 +9,7 @@ export interface EnrolledDevice {
   readonly deviceId: string;
   readonly userId: string;
   readonly userName: string;
+  readonly role: string;
   readonly teams: { id: string; name: string }[];
 }
 
@@ -37,7 +38,7 @@ export async function enrollDevice(db: Db, request: EnrollRequest, now: number):
       now,
       deviceId,
     ]);
-    const user = await tx.query('SELECT name FROM app_user WHERE id = $1', [userId]);
+    const user = await tx.query('SELECT name, role FROM app_user WHERE id = $1', [userId]);
     const teams = await tx.query(
       'SELECT t.id, t.name FROM team t JOIN user_team ut ON ut.team_id = t.id WHERE ut.user_id = $1 ORDER BY t.name',
       [userId],
@@ -46,6 +47,7 @@ export async function enrollDevice(db: Db, request: EnrollRequest, now: number):
       deviceId,
       userId,
       userName: user[0] ? str(user[0], 'name') : '',
+      role: user[0] ? str(user[0], 'role') : 'fallmanagement',
       teams: teams.map((team) => ({ id: str(team, 'id'), name: str(team, 'name') })),
     };
   });

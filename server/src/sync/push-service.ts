@@ -3,6 +3,7 @@ import { parseHlc } from '../../../shared/hlc';
 import {
   canonicalJson,
   MAX_CLOCK_AHEAD_MS,
+  PERSON_ENTITY,
   pushAckSchema,
   type ConflictNotice,
   type FieldChange,
@@ -16,6 +17,7 @@ import type { DeviceRecord } from './devices';
 import { teamsOfUser } from './devices';
 import { fieldKey, planPush, rowKey, type ConflictRecord, type FieldVersion, type PushPlan, type RowScope } from './plan-push';
 import { pushLockKey } from './locks';
+import { moveChildRows } from './person-children';
 
 export interface PushDeps {
   readonly db: Db;
@@ -250,6 +252,12 @@ async function writePlan(tx: Queryable, plan: PushPlan, now: number): Promise<vo
     );
   }
   for (const conflict of plan.conflicts) await insertConflict(tx, conflict, now);
+  // Last: a row of the person that this very batch re-sent with the new team has moved already.
+  for (const move of plan.moves) {
+    if (move.entity !== PERSON_ENTITY) continue;
+    const write = plan.rowWrites.find((row) => row.entity === move.entity && row.rowId === move.rowId)!;
+    await moveChildRows(tx, move, write.teamHlc, now);
+  }
 }
 
 async function insertConflict(tx: Queryable, c: ConflictRecord, now: number): Promise<void> {

@@ -92,10 +92,11 @@ export interface TestServer {
 }
 
 /** A real server on a loopback port: tests talk to it with fetch, like a device does. */
-export async function startTestServer(db: Db, identityPath: string, options: Partial<AppOptions> = {}): Promise<TestServer> {
-  const keyring = await Keyring.fromFile(identityPath, options.now);
-  const { app } = buildApp({ db, keyring, logLevel: false, ...options });
-  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+export async function startTestServer(db: Db, identityPath: string, options: Partial<AppOptions> & { port?: number } = {}): Promise<TestServer> {
+  const { port = 0, ...appOptions } = options;
+  const keyring = await Keyring.fromFile(identityPath, appOptions.now);
+  const { app } = buildApp({ db, keyring, logLevel: false, ...appOptions });
+  const url = await app.listen({ host: '127.0.0.1', port });
   return { url, app, keyring, close: () => app.close() };
 }
 

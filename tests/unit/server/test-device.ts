@@ -114,11 +114,12 @@ export class TestDevice {
     return this.readReply(response, 'push-ack', pushAckSchema.parse.bind(pushAckSchema), requestId);
   }
 
-  async pull(limit = 500, cursor = this.cursor): Promise<Reply<PullPage>> {
+  /** `referenceVersion`: as a device of issue 4 or later sends it; left out, an older device. */
+  async pull(limit = 500, cursor = this.cursor, referenceVersion?: number | null): Promise<Reply<PullPage>> {
     const requestId = uuidv7();
     const envelope = await sealEnvelope({
       header: { v: 1, kind: 'pull', deviceId: this.id, keyId: this.enrollment.server.keyId, cursor, time: Date.now(), requestId },
-      body: { deviceId: this.id, cursor, limit },
+      body: { deviceId: this.id, cursor, limit, ...(referenceVersion !== undefined ? { referenceVersion } : {}) },
       recipientPublicKey: this.serverKeys.x25519,
       senderSigningKey: this.identity.ed25519.privateKey,
     });

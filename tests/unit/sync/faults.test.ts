@@ -107,7 +107,7 @@ describe.each(backends)('sync under faults on $name', (backend) => {
     const firstBatch = (await syncNow(a)).pendingChanges;
     a.intercept = null;
     await a.call('persons.update', { id: made.id, person: person({ familyName: 'Teilweise', phone: '0175 999' }) });
-    await a.call('cases.open', { personId: made.id });
+    await a.call('cases.open', { personId: made.id, overrideReason: 'Zielgruppe im Sync-Test nicht geprüft' });
     const status = await syncNow(a);
     expect(status.pendingChanges).toBe(0);
     expect(Number((await deviceRow(deviceId))['last_batch_seq'])).toBe(seqBefore + 2);
@@ -241,7 +241,7 @@ describe.each(backends)('sync under faults on $name', (backend) => {
   it('a device that crashes in the middle of a pull resumes without loss or duplicates', async () => {
     for (let i = 0; i < 8; i++) {
       const made = await a.call('persons.create', person({ familyName: `Absturz${i}`, givenNames: `Nr ${i}` }));
-      await a.call('cases.open', { personId: made.id });
+      await a.call('cases.open', { personId: made.id, overrideReason: 'Zielgruppe im Sync-Test nicht geprüft' });
     }
     await syncNow(a);
     let crashAfter: number | null = 5;

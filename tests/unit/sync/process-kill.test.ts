@@ -24,7 +24,7 @@ describe('a device process killed mid-pull', () => {
     await enroll(sender, server, aylin.code);
     for (let i = 0; i < 8; i++) {
       const made = await sender.call('persons.create', person({ familyName: `Akku${i}`, givenNames: `Nr ${i}` }));
-      await sender.call('cases.open', { personId: made.id });
+      await sender.call('cases.open', { personId: made.id, overrideReason: 'Zielgruppe im Sync-Test nicht geprüft' });
     }
     await syncNow(sender);
     victim = await makeDevice('victim');

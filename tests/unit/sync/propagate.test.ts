@@ -28,7 +28,7 @@ describe.each(backends)('edits and conflicts between real devices on $name', (ba
 
   it('a person and a case made on one device reach the other, an edit flows back; no echo into the outbox', async () => {
     const made = await a.call('persons.create', person({ familyName: 'Yılmaz', givenNames: 'Elif' }));
-    const opened = await a.call('cases.open', { personId: made.id });
+    const opened = await a.call('cases.open', { personId: made.id, overrideReason: 'Zielgruppe im Sync-Test nicht geprüft' });
     expect((await syncNow(a)).pendingChanges).toBe(0);
 
     const statusB = await syncNow(b);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createUser, issueCode } from '../../../server/src/admin/commands';
 import type { Db as ServerDb } from '../../../server/src/db/adapter';
+import type { AppOptions } from '../../../server/src/http/app';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/ipc/contract';
 import type { IpcErrorPayload, IpcResult } from '../../../shared/ipc/errors';
 import type { SyncStatus } from '../../../shared/ipc/sync-contract';
@@ -132,6 +133,8 @@ export interface SyncServer {
   /** a new user in these teams (created if needed) and a fresh code */
   user(name: string, teams: string[]): Promise<{ code: string; userId: string; teamIds: string[] }>;
   code(userName: string): Promise<string>;
+  /** stops the server and starts it again on the same address (a new reference file, say) */
+  restart(options?: Partial<AppOptions>): Promise<void>;
 }
 
 export async function startSyncServer(backend: Backend): Promise<SyncServer> {
@@ -161,11 +164,12 @@ export async function startSyncServer(backend: Backend): Promise<SyncServer> {
       void created;
       return { code, userId: user.id, teamIds };
     },
+    restart: async () => undefined,
     async code(userName) {
       return (await issueCode(db, { user: userName, expiresInMs: 3_600_000 })).code;
     },
   };
-  handle.server = await startTestServer(db, identity.path, {
+  const options: Partial<AppOptions> = {
     now: () => Date.now() + handle.offsetMs,
     // Tests fire many requests from one address in a short time.
     rateLimits: {
@@ -173,7 +177,13 @@ export async function startSyncServer(backend: Backend): Promise<SyncServer> {
       perDevice: { capacity: 100_000, refillPerSecond: 100_000 },
       enrollPerIp: { capacity: 100_000, refillPerSecond: 100_000 },
     },
-  });
+  };
+  handle.server = await startTestServer(db, identity.path, options);
+  handle.restart = async (extra = {}) => {
+    const port = Number(new URL(handle.server.url).port);
+    await handle.server.close();
+    handle.server = await startTestServer(db, identity.path, { ...options, ...extra, port });
+  };
   handle.fingerprint = handle.server.keyring.current().fingerprint;
   return handle;
 }
