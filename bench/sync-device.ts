@@ -168,12 +168,13 @@ async function benchDayPush(server: BenchServer, db: Db): Promise<Figure[]> {
 
 /**
  * 10,000 persons and their cases, as a device's write path makes them: the field values are
- * those of one person and one case made through the core, with names and ids varied. Pushed
+ * those of one person and one case (with its 'open' phase event) made through the core, with
+ * names and ids varied. Pushed
  * straight into the server's push service (the same code as /v1/push, without the envelope).
  */
 async function seedServer(db: Db, seed: Device, persons: number): Promise<number> {
   const made = await seed.call('persons.create', personInput(0, 1));
-  await seed.call('cases.open', { personId: made.id });
+  await seed.call('cases.open', { personId: made.id, overrideReason: 'Bench: Zielgruppe nicht geprüft' });
   const template = await seed.read((sdb) => sdb.prepare('SELECT entity, field, value, schema_version FROM outbox ORDER BY seq').all() as { entity: string; field: string; value: string; schema_version: number }[]);
   const deviceId = await seed.read((sdb) => (sdb.prepare('SELECT device_id FROM sync_state WHERE id = 1').get() as { device_id: string | null }).device_id);
   const record = deviceId === null ? null : await findDevice(db, deviceId);
@@ -195,23 +196,29 @@ async function seedServer(db: Db, seed: Device, persons: number): Promise<number
     batch = [];
   };
   for (let i = 0; i < persons; i++) {
+    // one row per entity of the template: the person, the case and the case's 'open' event
+    const rowIds = new Map<string, string>();
+    const hlcs = new Map<string, string>();
     const personId = uuidv7();
     const caseId = uuidv7();
-    const personHlc = stamp();
-    const caseHlc = stamp();
+    rowIds.set('persons', personId);
+    rowIds.set('cases', caseId);
     for (const row of template) {
+      if (!rowIds.has(row.entity)) rowIds.set(row.entity, uuidv7());
+      if (!hlcs.has(row.entity)) hlcs.set(row.entity, stamp());
       const isPerson = row.entity === 'persons';
       let value = JSON.parse(row.value) as FieldChange['value'];
       if (isPerson && row.field === 'family_name') value = `Familienname ${i}`;
       if (isPerson && row.field === 'given_names') value = `Vorname ${i}`;
       if (!isPerson && row.field === 'person_id') value = personId;
+      if (row.field === 'case_id') value = caseId;
       batch.push({
         opId: uuidv7(),
         entity: row.entity,
-        rowId: isPerson ? personId : caseId,
+        rowId: rowIds.get(row.entity)!,
         field: row.field,
         value,
-        hlc: isPerson ? personHlc : caseHlc,
+        hlc: hlcs.get(row.entity)!,
         deviceId: record.id,
         teamId,
         baseSeq: null,

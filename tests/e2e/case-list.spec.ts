@@ -22,12 +22,13 @@ test('Meine Fälle: lange Liste, virtualisiert und per Tastatur erreichbar', asy
       gender: 'weiblich',
     });
     if (!person.ok) throw new Error(person.error.message);
-    const opened = await host.core.handle('cases.open', { personId: (person.value as { id: string }).id });
+    // The test persons meet no target-group criterion: the case is opened with a reason.
+    const opened = await host.core.handle('cases.open', { personId: (person.value as { id: string }).id, overrideReason: 'Testdaten' });
     expect(opened.ok).toBe(true);
   }
-  // The core is already unlocked: after a reload the app goes straight in.
+  // The core is already unlocked: after a reload the app goes straight in, to "Heute".
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Klient:innen');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Heute');
 
   await page.getByRole('link', { name: 'Meine Fälle' }).focus();
   await page.keyboard.press('Enter');
@@ -55,7 +56,7 @@ test('Meine Fälle: lange Liste, virtualisiert und per Tastatur erreichbar', asy
   await expectNoA11yViolations(page);
   await shot(page, 'meine-faelle-lang');
 
-  // Enter on a row opens the person.
+  // Enter on a row opens the case file, headed by the person's name.
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Amina Testperson');
 });

@@ -4,7 +4,7 @@ import { expect, expectNoA11yViolations, test } from './fixtures';
 /**
  * The first day with the app, by keyboard alone: first run → profile → a person with another
  * spelling → a variant spelling finds them → a look-alike gets the duplicate warning → open a
- * case → "Meine Fälle" → lock → wrong password → unlock → the data are still there.
+ * case (target-group check) → "Meine Fälle" → lock → wrong password → unlock → the data are still there.
  * Every screen is checked with axe and photographed.
  */
 
@@ -61,9 +61,12 @@ test('Erster Start bis Entsperren – nur mit der Tastatur', async ({ app: page,
   await expect(page.getByText('beide Eingaben stimmen überein')).toHaveClass(/rule-met/);
   await page.keyboard.press('Enter');
 
-  // ---- persons (empty) ----
-  await expect(heading).toHaveText('Klient:innen');
+  // ---- "Heute" is the start page; then the persons (empty) ----
+  await expect(heading).toContainText('Heute');
   await expect(heading).toBeFocused();
+  await tabTo(page, page.getByRole('link', { name: 'Klient:innen' }));
+  await page.keyboard.press('Enter');
+  await expect(heading).toHaveText('Klient:innen');
   await expect(page.getByText('Noch keine Klient:innen erfasst.')).toBeVisible();
   await checkScreen(page, shot, '03-klientinnen-leer');
 
@@ -159,11 +162,16 @@ test('Erster Start bis Entsperren – nur mit der Tastatur', async ({ app: page,
   await page.keyboard.press('Enter');
   await expect(heading).toContainText('Muhammad Al-Hassan');
 
-  // ---- open a case ----
+  // ---- open a case: the target-group check (no arrival date yet, so with a reason) ----
+  await tabTo(page, page.getByRole('link', { name: 'Fall eröffnen' }));
+  await page.keyboard.press('Enter');
+  await expect(heading).toHaveText('Fall eröffnen für Muhammad Al-Hassan');
+  await tabAndType(page, page.getByLabel(/^Begründung/), 'Einreisedatum noch nicht belegt.');
   await tabTo(page, page.getByRole('button', { name: 'Fall eröffnen' }));
   await page.keyboard.press('Enter');
+  await expect(heading).toContainText('Fallakte Muhammad Al-Hassan');
   await expect(page.getByRole('status').filter({ hasText: 'Ein neuer Fall wurde eröffnet' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Fälle', exact: true }).getByRole('listitem')).toContainText('Zugang / Erstkontakt');
+  await expect(page.getByRole('navigation', { name: 'Phasen des Falls' }).locator('[aria-current="step"]')).toContainText('Zugang / Erstkontakt');
   await checkScreen(page, shot, '09-fall-eroeffnet');
 
   // ---- Meine Fälle ----
@@ -209,6 +217,9 @@ test('Erster Start bis Entsperren – nur mit der Tastatur', async ({ app: page,
   await page.keyboard.press('Enter');
 
   // ---- the data are still there ----
+  await expect(heading).toContainText('Heute');
+  await tabTo(page, page.getByRole('link', { name: 'Klient:innen' }));
+  await page.keyboard.press('Enter');
   await expect(heading).toHaveText('Klient:innen');
   await tabAndType(page, page.getByLabel('Suche nach Name oder Schreibweise'), 'Yusuf');
   await expect(page.getByText('Keine Person gefunden für „Yusuf“.')).toBeVisible();

@@ -43,3 +43,14 @@ export function birthLine(birthDate: BirthDate, t: TFunction): string {
       return t('birth.unknownLong');
   }
 }
+
+/** Today's calendar date in local time, as `YYYY-MM-DD` (what a date input holds). */
+export function todayIsoDate(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Given names first, as a person is addressed: "Amina Testperson". */
+export function displayName(person: { familyName: string; givenNames: string }): string {
+  return [person.givenNames, person.familyName].filter(Boolean).join(' ');
+}

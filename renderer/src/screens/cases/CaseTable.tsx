@@ -89,7 +89,7 @@ export function CaseTable({ items }: { items: CaseListItem[] }) {
               style={{ transform: `translateY(${virtualRow.start - virtualizer.options.scrollMargin}px)` }}
             >
               <div role="cell">
-                <Link to={`/persons/${item.personId}`}>{item.personName}</Link>
+                <Link to={`/cases/${item.id}`}>{item.personName}</Link>
               </div>
               <div role="cell">
                 <span className={`phase phase-${item.phase}`}>{t(`phase.${item.phase}`)}</span>

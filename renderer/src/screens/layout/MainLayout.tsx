@@ -56,6 +56,9 @@ function Layout() {
         <nav aria-label={t('app.navLabel')} className="main-nav">
           <ul>
             <li>
+              <NavLink to="/today">{t('caseFile.nav.today')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/persons">{t('nav.persons')}</NavLink>
             </li>
             <li>

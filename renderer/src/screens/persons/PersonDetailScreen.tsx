@@ -9,10 +9,13 @@ import { useKimQuery } from '../../hooks/useKimQuery';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { useSession } from '../../state/session-store';
 import { flashOf } from './flash';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { PersonConsentsPanel } from '../casefile/care/PersonConsentsPanel';
+import { HouseholdPanel } from './household/HouseholdPanel';
 import { PersonCases } from './PersonCases';
 import { PersonFacts } from './PersonFacts';
 
-/** One person's file: the data, the cases, and the ways on (edit, open a case). */
+/** One person's file: the data, household, cases, consents and documents, and the ways on (edit, open a case). */
 export function PersonDetailScreen() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -48,13 +51,22 @@ export function PersonDetailScreen() {
       {person.status === 'error' ? <LoadError error={person.error} onRetry={person.reload} /> : null}
       {person.status === 'loading' && !person.data ? <Loading /> : null}
       {person.data && catalogs ? (
-        <div className="detail-grid">
-          <section aria-labelledby="facts-title" className="panel">
-            <h2 id="facts-title">{t('detail.personalData')}</h2>
-            <PersonFacts person={person.data} catalogs={catalogs} />
-          </section>
-          <PersonCases personId={person.data.id} />
-        </div>
+        <>
+          <div className="detail-grid">
+            <div className="detail-column">
+              <section aria-labelledby="facts-title" className="panel">
+                <h2 id="facts-title">{t('detail.personalData')}</h2>
+                <PersonFacts person={person.data} catalogs={catalogs} />
+              </section>
+              <HouseholdPanel personId={person.data.id} personName={name} />
+            </div>
+            <div className="detail-column">
+              <PersonCases personId={person.data.id} />
+              <PersonConsentsPanel personId={person.data.id} />
+            </div>
+          </div>
+          <DocumentsPanel personId={person.data.id} ownerKind="person" ownerId={person.data.id} />
+        </>
       ) : null}
     </>
   );

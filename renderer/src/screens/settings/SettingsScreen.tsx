@@ -6,6 +6,7 @@ import { AutoLockSettings } from './AutoLockSettings';
 import { LanguageSettings } from './LanguageSettings';
 import { PasswordSettings } from './PasswordSettings';
 import { SyncSettings } from './SyncSettings';
+import { TaskRuleSettings } from './TaskRuleSettings';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export function SettingsScreen() {
         <LanguageSettings />
         <AutoLockSettings />
       </div>
+      <TaskRuleSettings />
       <PasswordSettings />
     </>
   );
