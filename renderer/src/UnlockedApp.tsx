@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { CaseFileScreen } from './screens/casefile/CaseFileScreen';
 import { OpenCaseScreen } from './screens/casefile/OpenCaseScreen';
@@ -14,17 +13,14 @@ import { RegisterDeviceScreen } from './screens/sync/RegisterDeviceScreen';
 import { TodayScreen } from './screens/today/TodayScreen';
 import './styles/case-file.css';
 
-/** Where every session starts: what is due today. */
-const startPath = '/today';
+/** Where every session starts (session-actions.ts sets it on entering): what is due today. */
+export const startPath = '/today';
 
 /**
  * The screens of an open profile. A hash router, because the bundle is loaded from `app://` in
  * Electron and from a plain http server in e2e: neither serves deep paths.
  */
 export function UnlockedApp() {
-  // This component mounts once per session (it is keyed by the lock epoch): every session starts
-  // on "Heute", never on a page left open by an earlier session.
-  useState(() => window.history.replaceState(null, '', `#${startPath}`));
   return (
     <HashRouter>
       <Routes>

@@ -36,7 +36,9 @@ test('Beschädigte Fallakte: Hinweis und leerer Neuanfang', async ({ page, shot 
     await expectNoA11yViolations(page);
 
     await page.keyboard.press('Enter');
-    await expect(heading).toHaveText('Klient:innen');
+    await expect(heading).toHaveText(/^Heute/);
+    await page.getByRole('link', { name: 'Klient:innen' }).focus();
+    await page.keyboard.press('Enter');
     await expect(page.getByText('Noch keine Klient:innen erfasst.')).toBeVisible();
   } finally {
     await host.close();

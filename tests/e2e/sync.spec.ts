@@ -59,7 +59,7 @@ async function startDevice(browser: Browser, testInfo: TestInfo, name: string, p
     if (message.type() === 'error') problems.push(`${name} console: ${message.text()}`);
   });
   await openApp(page, started.host);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Klient:innen');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Heute/);
   return {
     name,
     host: started.host,

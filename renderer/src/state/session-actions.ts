@@ -32,8 +32,8 @@ export async function enterSession(status: Unlocked): Promise<void> {
   const [catalogs, profiles] = await Promise.all([call('catalogs.get', {}), call('profiles.list', {})]);
   useSession.getState().setProfiles(profiles);
   applyLocale(status.settings.locale);
-  // Every session starts on the overview, never on a page left open by an earlier session.
-  window.history.replaceState(null, '', '#/persons');
+  // Every session starts on "Heute", never on a page left open by an earlier session.
+  window.history.replaceState(null, '', '#/today');
   useSession.getState().enter(status, catalogs);
 }
 
