@@ -67,3 +67,12 @@ export function mergePulled(pulled: { value: unknown; hlc: string }, local: Loca
   const conflict = apply && local !== null && local.pending && !sameJson(pulled.value, local.value);
   return { apply, conflict };
 }
+
+/**
+ * Fields that record when a row came about, not what a person said: two devices that create the
+ * same row (a rule task has an id derived from its rule) stamp different creation times. Last
+ * writer wins for them as for any field, but a difference is no conflict anyone must decide.
+ */
+export function isBookkeepingField(field: string): boolean {
+  return field === 'created_at';
+}

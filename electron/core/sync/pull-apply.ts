@@ -1,6 +1,6 @@
 import type { HybridClock } from '../../../shared/hlc';
 import { compareHlc } from '../../../shared/hlc';
-import { canonicalJson, mergePulled, pulledChangeSchema, type PulledChange, type PullPage, type Purge } from '../../../shared/sync';
+import { canonicalJson, isBookkeepingField, mergePulled, pulledChangeSchema, type PulledChange, type PullPage, type Purge } from '../../../shared/sync';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../db-types';
 import { unindexPerson } from '../search/indexer';
@@ -173,7 +173,7 @@ function applyRow(ctx: PullApplyContext, entity: EntityDefinition, rowId: string
       { value: change.value, hlc: change.hlc },
       localHlc === null ? null : { value: localValue, hlc: localHlc, pending: pendingOp !== null },
     );
-    if (decision.conflict && pendingOp !== null && conflictForLocalOp(db, pendingOp, change.hlc) === null) {
+    if (decision.conflict && !isBookkeepingField(change.field) && pendingOp !== null && conflictForLocalOp(db, pendingOp, change.hlc) === null) {
       insertConflict(
         db,
         {

@@ -1,4 +1,4 @@
-import { canonicalJson, incomingWins, mergeIncoming, type FieldChange } from '../../../shared/sync';
+import { canonicalJson, incomingWins, isBookkeepingField, mergeIncoming, type FieldChange } from '../../../shared/sync';
 
 /**
  * What an accepted batch does to the server state, decided without the database: the rows'
@@ -80,7 +80,7 @@ export function planPush(input: {
       { value: change.value, hlc: change.hlc, deviceId: change.deviceId, baseSeq: change.baseSeq },
       current && { value: JSON.parse(current.valueJson) as unknown, hlc: current.hlc, deviceId: current.deviceId, serverSeq: current.versionSeq },
     );
-    if (decision.conflict && current) {
+    if (decision.conflict && current && !isBookkeepingField(change.field)) {
       pendingConflicts.push({
         id: input.newId(),
         entity: change.entity,
