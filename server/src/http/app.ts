@@ -47,6 +47,7 @@ export function buildApp(options: AppOptions): { app: FastifyInstance; ctx: AppC
       perIp: new RateLimiter(limits.perIp, now),
       perDevice: new RateLimiter(limits.perDevice, now),
       enrollPerIp: new RateLimiter(limits.enrollPerIp, now),
+      documentsPerDevice: new RateLimiter(limits.documentsPerDevice, now),
     },
   };
 

@@ -10,7 +10,7 @@ export interface AppContext {
   readonly referenceData: ReferenceData;
   readonly now: () => number;
   readonly newId: () => string;
-  readonly limiters: { readonly perIp: RateLimiter; readonly perDevice: RateLimiter; readonly enrollPerIp: RateLimiter };
+  readonly limiters: { readonly perIp: RateLimiter; readonly perDevice: RateLimiter; readonly enrollPerIp: RateLimiter; readonly documentsPerDevice: RateLimiter };
 }
 
 /** Set once a request's envelope header is read: who it claims to be, for logs and signed refusals. */

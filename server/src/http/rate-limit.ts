@@ -50,10 +50,16 @@ export interface RateLimits {
   readonly perDevice: BucketConfig;
   /** enrollment codes are short: guessing must be slow */
   readonly enrollPerIp: BucketConfig;
+  /**
+   * Document chunks have their own, larger bucket: a 15 MB scan is 60 chunk requests, and they
+   * must neither trip the limit meant for push/pull nor eat the budget of the next sync.
+   */
+  readonly documentsPerDevice: BucketConfig;
 }
 
 export const defaultRateLimits: RateLimits = {
   perIp: { capacity: 300, refillPerSecond: 5 },
   perDevice: { capacity: 60, refillPerSecond: 1 },
   enrollPerIp: { capacity: 10, refillPerSecond: 1 / 60 },
+  documentsPerDevice: { capacity: 240, refillPerSecond: 8 },
 };

@@ -66,6 +66,8 @@ export async function openDeviceRequest<T>(
   request: FastifyRequest,
   kind: EnvelopeKind,
   schema: z.ZodType<T>,
+  /** which per-device bucket the request draws from (document chunks have their own) */
+  bucket: 'perDevice' | 'documentsPerDevice' = 'perDevice',
 ): Promise<OpenedRequest<T>> {
   let header: EnvelopeHeader;
   try {
@@ -102,7 +104,7 @@ export async function openDeviceRequest<T>(
   if (device.revokedAt !== null) throw new SyncError('DEVICE_REVOKED');
   if (!serverKey) throw new SyncError('SERVER_KEY_UNKNOWN');
   // Counted only once the signature held: nobody can use up a device's budget by naming it.
-  const retryAfterMs = ctx.limiters.perDevice.take(device.id);
+  const retryAfterMs = ctx.limiters[bucket].take(device.id);
   if (retryAfterMs > 0) throw new SyncError('RATE_LIMITED', { retryAfterMs });
 
   const body = schema.safeParse(opened.body);

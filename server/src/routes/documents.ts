@@ -26,7 +26,7 @@ import { openDeviceRequest, sealToDevice, type OpenedRequest } from './device-en
 export function registerDocuments(app: FastifyInstance, ctx: AppContext): void {
   app.post(documentPaths.status, { bodyLimit: MAX_DOCUMENT_REQUEST_ENVELOPE_BYTES }, async (request) => {
     const kinds = documentEnvelopeKinds.status;
-    const opened = await openDeviceRequest(ctx, request, kinds.request, documentStatusRequestSchema);
+    const opened = await openDeviceRequest(ctx, request, kinds.request, documentStatusRequestSchema, 'documentsPerDevice');
     requireOwnDevice(opened);
     const ids = opened.body.documentIds;
     const accessible = await accessibleDocuments(ctx.db, opened.device.userId, ids);
@@ -41,7 +41,7 @@ export function registerDocuments(app: FastifyInstance, ctx: AppContext): void {
 
   app.post(documentPaths.chunk, { bodyLimit: MAX_CHUNK_ENVELOPE_BYTES }, async (request) => {
     const kinds = documentEnvelopeKinds.chunk;
-    const opened = await openDeviceRequest(ctx, request, kinds.request, documentChunkUploadSchema);
+    const opened = await openDeviceRequest(ctx, request, kinds.request, documentChunkUploadSchema, 'documentsPerDevice');
     requireOwnDevice(opened);
     const upload = opened.body;
     const meta = await accessibleDocument(ctx.db, opened.device.userId, upload.documentId);
@@ -60,7 +60,7 @@ export function registerDocuments(app: FastifyInstance, ctx: AppContext): void {
 
   app.post(documentPaths.fetch, { bodyLimit: MAX_DOCUMENT_REQUEST_ENVELOPE_BYTES }, async (request) => {
     const kinds = documentEnvelopeKinds.fetch;
-    const opened = await openDeviceRequest(ctx, request, kinds.request, documentFetchRequestSchema);
+    const opened = await openDeviceRequest(ctx, request, kinds.request, documentFetchRequestSchema, 'documentsPerDevice');
     requireOwnDevice(opened);
     const wanted = opened.body;
     const meta = await accessibleDocument(ctx.db, opened.device.userId, wanted.documentId);

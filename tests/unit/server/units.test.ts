@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDuration } from '../../../server/src/admin/duration';
-import { RateLimiter } from '../../../server/src/http/rate-limit';
+import { defaultRateLimits, RateLimiter } from '../../../server/src/http/rate-limit';
+import { DOCUMENT_CHUNK_BYTES, MAX_DOCUMENT_BYTES } from '../../../shared/domain/document';
 import { loadOrCreateIdentity } from '../../../server/src/identity/store';
 import { generateEnrollmentCode, hashEnrollmentCode, normalizeEnrollmentCode } from '../../../server/src/sync/enrollment-codes';
 
@@ -44,5 +45,17 @@ describe('server building blocks', () => {
     expect(parseDuration('7d')).toBe(604_800_000);
     expect(() => parseDuration('0h')).toThrow(/Ungültige Dauer/);
     expect(() => parseDuration('1w')).toThrow();
+  });
+
+  it('lets the largest document through in one burst of its own bucket, apart from push and pull', () => {
+    const chunksOfLargest = Math.ceil(MAX_DOCUMENT_BYTES / DOCUMENT_CHUNK_BYTES);
+    expect(defaultRateLimits.documentsPerDevice.capacity).toBeGreaterThanOrEqual(chunksOfLargest);
+    // the per-IP budget sits in front of every route: it must not be the one that trips first
+    expect(defaultRateLimits.perIp.capacity).toBeGreaterThanOrEqual(chunksOfLargest);
+    const t = 0;
+    const documents = new RateLimiter(defaultRateLimits.documentsPerDevice, () => t);
+    const sync = new RateLimiter(defaultRateLimits.perDevice, () => t);
+    for (let i = 0; i < chunksOfLargest; i++) expect(documents.take('device')).toBe(0);
+    expect(sync.take('device')).toBe(0);
   });
 });
