@@ -28,7 +28,9 @@ export interface E2eHostOptions {
 }
 
 const requestSchema = z.object({ id: z.number().int().nonnegative(), channel: z.string().max(100), input: z.unknown() });
-const maxMessageBytes = 8 * 1024 * 1024;
+// A document of the largest size (15 MB) travels as base64 inside one call; the contract's own
+// cap (60 MB of base64, so that the core can answer TOO_LARGE in German) bounds it further.
+const maxMessageBytes = 24 * 1024 * 1024;
 
 function tokenMatches(expected: string, request: IncomingMessage): boolean {
   const given = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams.get('token') ?? '';
