@@ -9,10 +9,12 @@ interface CheckboxFieldProps {
   registration: UseFormRegisterReturn;
   error?: string | undefined;
   hint?: ReactNode;
+  /** for a checkbox inside a group: the value it adds to the group's array */
+  value?: string;
 }
 
 /** One checkbox with its label to the right; a hint and an error sit above it, read with it. */
-export function CheckboxField({ id, label, registration, error, hint }: CheckboxFieldProps) {
+export function CheckboxField({ id, label, registration, error, hint, value }: CheckboxFieldProps) {
   return (
     <div className={['field', error ? 'field-has-error' : ''].join(' ').trim()}>
       {hint ? (
@@ -26,6 +28,7 @@ export function CheckboxField({ id, label, registration, error, hint }: Checkbox
           {...registration}
           type="checkbox"
           id={id}
+          value={value}
           className="choice-input"
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(id, Boolean(hint), Boolean(error))}

@@ -7,9 +7,14 @@ import { flattenErrors, nestErrors } from '../../forms/flatten-errors';
  * zodResolver(schema) applied to the form's values reshaped as the schema's input. HTML inputs
  * hold strings ("" for no date, "12" for a number); `toInput` turns them into what the schema
  * and the core expect. The form's field names are the schema's keys, so error paths need no
- * mapping. The shared schema stays the one judge: the core parses the same input with it.
+ * mapping — unless `toFormPath` maps a schema path to the form field it belongs to. The shared
+ * schema stays the one judge: the core parses the same input with it.
  */
-export function schemaResolver<V extends FieldValues, S extends z.ZodType>(schema: S, toInput: (values: V) => unknown): Resolver<V, unknown, z.output<S>> {
+export function schemaResolver<V extends FieldValues, S extends z.ZodType>(
+  schema: S,
+  toInput: (values: V) => unknown,
+  toFormPath: (schemaPath: string, values: V) => string = (path) => path,
+): Resolver<V, unknown, z.output<S>> {
   const resolve = zodResolver(schema as unknown as z.ZodType<FieldValues, FieldValues>);
   return async (values, context, options) => {
     const result = await resolve(toInput(values) as FieldValues, context, {
@@ -21,7 +26,8 @@ export function schemaResolver<V extends FieldValues, S extends z.ZodType>(schem
     });
     const flat = flattenErrors(result.errors as FieldErrors);
     if (flat.length === 0) return { values: result.values as z.output<S>, errors: {} };
-    return { values: {}, errors: nestErrors(flat.map((error) => ({ ...error, type: 'validation' }))) as FieldErrors<V> };
+    const typed = flat.map(({ path, message }) => ({ path: toFormPath(path, values), message, type: 'validation' }));
+    return { values: {}, errors: nestErrors(typed) as FieldErrors<V> };
   };
 }
 

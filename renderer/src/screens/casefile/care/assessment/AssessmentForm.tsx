@@ -13,7 +13,7 @@ import { formatIsoDate } from '../../../../format/dates';
 import { CareForm } from '../common/CareForm';
 import { FormPanel } from '../common/FormPanel';
 import { careResolver } from '../common/care-resolver';
-import { TextAreaField } from '../common/TextAreaField';
+import { TextAreaField } from '../../../../components/form/TextAreaField';
 import { useCareErrors } from '../common/useCareErrors';
 import { useCareForm } from '../common/useCareForm';
 import { assessmentFormPath, assessmentFormToInput, emptyAssessmentForm, type AssessmentFormValues } from './assessment-form-values';

@@ -11,7 +11,7 @@ import { TextField } from '../../../../components/form/TextField';
 import { CareForm } from '../common/CareForm';
 import { FormPanel } from '../common/FormPanel';
 import { careResolver } from '../common/care-resolver';
-import { TextAreaField } from '../common/TextAreaField';
+import { TextAreaField } from '../../../../components/form/TextAreaField';
 import { useCareErrors } from '../common/useCareErrors';
 import { useCareForm } from '../common/useCareForm';
 import { useReference } from '../common/useReference';

@@ -10,7 +10,7 @@ import { TextField } from '../../../../components/form/TextField';
 import { CareForm } from '../common/CareForm';
 import { FormPanel } from '../common/FormPanel';
 import { careResolver } from '../common/care-resolver';
-import { TextAreaField } from '../common/TextAreaField';
+import { TextAreaField } from '../../../../components/form/TextAreaField';
 import { optionalText, todayIso } from '../common/today';
 import { useCareErrors } from '../common/useCareErrors';
 import { useCareForm } from '../common/useCareForm';

@@ -7,7 +7,7 @@ import { fieldId } from '../../../../components/form/field-ids';
 import { SelectField } from '../../../../components/form/SelectField';
 import { CareForm } from '../common/CareForm';
 import { careResolver } from '../common/care-resolver';
-import { TextAreaField } from '../common/TextAreaField';
+import { TextAreaField } from '../../../../components/form/TextAreaField';
 import { optionalText } from '../common/today';
 import { useCareErrors } from '../common/useCareErrors';
 import { useCareForm } from '../common/useCareForm';
