@@ -11,6 +11,7 @@ import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { ConflictsScreen } from './screens/sync/ConflictsScreen';
 import { RegisterDeviceScreen } from './screens/sync/RegisterDeviceScreen';
 import { TodayScreen } from './screens/today/TodayScreen';
+import { PartnersScreen } from './screens/partners/PartnersScreen';
 import './styles/case-file.css';
 
 /** Where every session starts (session-actions.ts sets it on entering): what is due today. */
@@ -27,6 +28,7 @@ export function UnlockedApp() {
         <Route element={<MainLayout />}>
           <Route index element={<Navigate to={startPath} replace />} />
           <Route path="today" element={<TodayScreen />} />
+          <Route path="partners" element={<PartnersScreen />} />
           <Route path="persons" element={<PersonsScreen />} />
           <Route path="persons/new" element={<PersonCreateScreen />} />
           <Route path="persons/:id" element={<PersonDetailScreen />} />

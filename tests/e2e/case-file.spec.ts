@@ -257,4 +257,13 @@ test('Fallakte: Zielgruppe, Phasen, Rechtskreise, Themen, Wiedervorlage, Abschlu
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Die Einstellungen für Wiedervorlagen wurden gespeichert.' })).toBeVisible();
   await checkScreen(page, shot, '12-einstellungen-wiedervorlagen');
+
+  // ---- the county's partner directory (reference data), filtered ----
+  await press(page, page.getByRole('link', { name: 'Netzwerkpartner' }));
+  await expect(heading).toHaveText('Netzwerkpartner');
+  await tabAndType(page, page.getByLabel('Filtern nach Name, Art oder Kommune'), 'jobcenter');
+  await expect(page.getByRole('status').filter({ hasText: '1 Netzwerkpartner' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Jobcenter' })).toContainText('Jobcenter ME-aktiv');
+  await expect(page.getByRole('region', { name: 'Ausländerbehörde' })).toHaveCount(0);
+  await checkScreen(page, shot, '13-netzwerkpartner');
 });

@@ -2,6 +2,20 @@
 export const caseFileDe = {
   nav: {
     today: 'Heute',
+    partners: 'Netzwerkpartner',
+  },
+  partners: {
+    title: 'Netzwerkpartner',
+    intro: 'Das Verzeichnis der Netzwerkpartner des Kreises. Der Kreis pflegt es; es kommt mit der Synchronisation.',
+    filter: 'Filtern nach Name, Art oder Kommune',
+    count_one: '{{count}} Netzwerkpartner',
+    count_other: '{{count}} Netzwerkpartner',
+    count_zero: 'Keine Netzwerkpartner gefunden.',
+    municipality: 'Kommune',
+    address: 'Anschrift',
+    phone: 'Telefon',
+    email: 'E-Mail',
+    website: 'Website',
   },
   common: {
     close: 'Schließen',

@@ -4,6 +4,20 @@ import type { caseFileDe } from './case-file.de';
 export const caseFileEn: Strings<typeof caseFileDe> = {
   nav: {
     today: 'Today',
+    partners: 'Network partners',
+  },
+  partners: {
+    title: 'Network partners',
+    intro: "The county's directory of network partners. The county maintains it; it arrives with sync.",
+    filter: 'Filter by name, type or municipality',
+    count_one: '{{count}} network partner',
+    count_other: '{{count}} network partners',
+    count_zero: 'No network partners found.',
+    municipality: 'Municipality',
+    address: 'Address',
+    phone: 'Phone',
+    email: 'Email',
+    website: 'Website',
   },
   common: {
     close: 'Close',

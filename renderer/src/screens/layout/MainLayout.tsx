@@ -65,6 +65,9 @@ function Layout() {
               <NavLink to="/cases">{t('nav.cases')}</NavLink>
             </li>
             <li>
+              <NavLink to="/partners">{t('caseFile.nav.partners')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/settings">{t('nav.settings')}</NavLink>
             </li>
           </ul>
