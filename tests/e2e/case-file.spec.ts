@@ -195,6 +195,20 @@ test('Fallakte: Zielgruppe, Phasen, Rechtskreise, Themen, Wiedervorlage, Abschlu
   await expect(dueToday).toContainText('Bescheid des Jobcenters nachfragen');
   await expect(dueToday.getByRole('link', { name: 'Haddad, Amina', exact: true })).toBeVisible();
   await checkScreen(page, shot, '08-heute');
+
+  // ---- the person's file (one call) shows the open task; no contact is recorded yet ----
+  await press(page, dueToday.getByRole('link', { name: 'Haddad, Amina', exact: true }));
+  await expect(heading).toContainText('Amina Haddad');
+  const openTasks = page.getByRole('region', { name: 'Offene Wiedervorlagen' });
+  await expect(openTasks).toContainText('Bescheid des Jobcenters nachfragen');
+  await expect(openTasks).toContainText(`fällig am ${today.split('-').reverse().join('.')}`);
+  await expect(openTasks).not.toContainText('überfällig');
+  await expect(openTasks.getByRole('link', { name: /^Zur Fallakte.*Bescheid des Jobcenters nachfragen$/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Letzte Beratungskontakte' })).toContainText('Es ist noch kein Beratungskontakt erfasst.');
+  await expect(page.getByRole('region', { name: 'Haushalt und Familie' }).getByRole('link', { name: 'Omar Haddad' })).toBeVisible();
+  await checkScreen(page, shot, '08b-person-akte');
+  await press(page, page.getByRole('link', { name: 'Heute', exact: true }));
+  await expect(dueToday).toContainText('Bescheid des Jobcenters nachfragen');
   await press(page, dueToday.getByRole('link', { name: /Zur Fallakte/ }));
   await expect(heading).toContainText('Fallakte Amina Haddad');
   await expect(tabs.getByRole('tab', { name: 'Wiedervorlagen' })).toHaveAttribute('aria-selected', 'true');

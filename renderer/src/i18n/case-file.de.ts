@@ -294,6 +294,16 @@ export const caseFileDe = {
   personCases: {
     link: 'Fallakte vom {{date}}',
   },
+  personFile: {
+    contactsTitle: 'Letzte Beratungskontakte',
+    contactsEmpty: 'Es ist noch kein Beratungskontakt erfasst.',
+    contactsMore: 'Die {{shown}} neuesten von {{count}} Kontakten.',
+    toContacts: 'Zu den Kontakten des Falls',
+    contactOf: 'Kontakt vom {{date}}',
+    tasksTitle: 'Offene Wiedervorlagen',
+    tasksEmpty: 'Für diese Person gibt es keine offenen Wiedervorlagen.',
+    overdue: 'überfällig',
+  },
   household: {
     title: 'Haushalt und Familie',
     add: 'Person verknüpfen',

@@ -296,6 +296,16 @@ export const caseFileEn: Strings<typeof caseFileDe> = {
   personCases: {
     link: 'Case file of {{date}}',
   },
+  personFile: {
+    contactsTitle: 'Recent counselling contacts',
+    contactsEmpty: 'No counselling contact has been recorded yet.',
+    contactsMore: 'The {{shown}} newest of {{count}} contacts.',
+    toContacts: "To the case's contacts",
+    contactOf: 'contact of {{date}}',
+    tasksTitle: 'Open follow-ups',
+    tasksEmpty: 'There are no open follow-ups for this person.',
+    overdue: 'overdue',
+  },
   household: {
     title: 'Household and family',
     add: 'Link a person',

@@ -21,12 +21,17 @@ interface DocumentsPanelProps {
   readOnly?: boolean;
   /** inside another card (a consent): a smaller heading, no frame */
   compact?: boolean;
+  /** this owner's documents from the person's file (`persons.file`); without them the panel loads them itself */
+  documents?: readonly DocumentInfo[];
+  /** after a document was attached or removed: the person's file loads afresh (only with `documents`) */
+  onChanged?: () => void;
 }
 
 /** The files attached to a person, case, consent or contact: list, attach, preview, remove. */
-export function DocumentsPanel({ personId, ownerKind, ownerId, heading, readOnly = false, compact = false }: DocumentsPanelProps) {
+export function DocumentsPanel({ personId, ownerKind, ownerId, heading, readOnly = false, compact = false, documents: given, onChanged }: DocumentsPanelProps) {
   const { t } = useTranslation();
-  const documents = useKimQuery('documents.list', { personId, ownerKind, ownerId });
+  const own = useKimQuery('documents.list', { personId, ownerKind, ownerId }, given === undefined);
+  const reload = given === undefined ? own.reload : (onChanged ?? own.reload);
   const [previewing, setPreviewing] = useState<DocumentInfo | null>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
   const [removing, setRemoving] = useState(false);
@@ -49,7 +54,7 @@ export function DocumentsPanel({ personId, ownerKind, ownerId, heading, readOnly
     try {
       await call('documents.remove', { id: info.id });
       setMessage(t('care.documents.removed', { name: info.fileName }));
-      documents.reload();
+      reload();
       document.getElementById(headingId)?.focus();
     } catch (error) {
       setFailure(errorText(error));
@@ -58,16 +63,17 @@ export function DocumentsPanel({ personId, ownerKind, ownerId, heading, readOnly
     }
   };
 
-  const list = documents.data ?? [];
+  const loaded = given ?? own.data;
+  const list = loaded ?? [];
   return (
     <section className={compact ? 'documents documents-compact' : 'documents panel'} aria-labelledby={headingId}>
       <Heading id={headingId} tabIndex={-1} className="documents-title">
         {title}
       </Heading>
       <ActionFeedback message={message} failure={failure} />
-      {documents.status === 'error' ? <LoadError error={documents.error} onRetry={documents.reload} /> : null}
-      {documents.status === 'loading' && !documents.data ? <Loading /> : null}
-      {documents.data && list.length === 0 ? <p className="muted documents-none">{t('care.documents.none')}</p> : null}
+      {given === undefined && own.status === 'error' ? <LoadError error={own.error} onRetry={own.reload} /> : null}
+      {loaded === undefined && own.status === 'loading' ? <Loading /> : null}
+      {loaded && list.length === 0 ? <p className="muted documents-none">{t('care.documents.none')}</p> : null}
       {list.length > 0 ? (
         <ul className="document-list">
           {list.map((info) => (
@@ -85,7 +91,7 @@ export function DocumentsPanel({ personId, ownerKind, ownerId, heading, readOnly
           ))}
         </ul>
       ) : null}
-      {readOnly ? null : <AttachDocument personId={personId} ownerKind={ownerKind} ownerId={ownerId} context={title} onAdded={() => documents.reload()} />}
+      {readOnly ? null : <AttachDocument personId={personId} ownerKind={ownerKind} ownerId={ownerId} context={title} onAdded={reload} />}
       {previewing ? <PreviewDialog document={previewing} onClose={closePreview} /> : null}
     </section>
   );

@@ -11,10 +11,21 @@ import { useKimQuery } from '../../../hooks/useKimQuery';
 import { errorText } from '../../../i18n/error-text';
 import { AddHouseholdLinkForm } from './AddHouseholdLinkForm';
 
+interface HouseholdPanelProps {
+  personId: string;
+  personName: string;
+  /** the members from the person's file (`persons.file`); without them the panel loads them itself */
+  members?: readonly HouseholdMember[];
+  /** after a link was added or removed: the person's file loads afresh (only with `members`) */
+  onChanged?: () => void;
+}
+
 /** Haushalt / Familie: who belongs to the person, how, and whether they live together. */
-export function HouseholdPanel({ personId, personName }: { personId: string; personName: string }) {
+export function HouseholdPanel({ personId, personName, members, onChanged }: HouseholdPanelProps) {
   const { t } = useTranslation();
-  const household = useKimQuery('household.list', { personId });
+  const own = useKimQuery('household.list', { personId }, members === undefined);
+  const list = members ?? own.data;
+  const reload = members === undefined ? own.reload : (onChanged ?? own.reload);
   const [adding, setAdding] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -25,7 +36,7 @@ export function HouseholdPanel({ personId, personName }: { personId: string; per
     try {
       await call('household.remove', { id: member.linkId });
       setMessage(t('caseFile.household.removed', { name: displayName(member) }));
-      household.reload();
+      reload();
     } catch (error) {
       setFailure(errorText(error));
     }
@@ -40,12 +51,12 @@ export function HouseholdPanel({ personId, personName }: { personId: string; per
         </button>
       </div>
       <ActionFeedback message={message} failure={failure} />
-      {household.status === 'error' ? <LoadError error={household.error} onRetry={household.reload} /> : null}
-      {household.status === 'loading' && !household.data ? <Loading /> : null}
-      {household.data && household.data.length === 0 ? <p className="muted">{t('caseFile.household.empty')}</p> : null}
-      {household.data && household.data.length > 0 ? (
+      {members === undefined && own.status === 'error' ? <LoadError error={own.error} onRetry={own.reload} /> : null}
+      {list === undefined && own.status === 'loading' ? <Loading /> : null}
+      {list && list.length === 0 ? <p className="muted">{t('caseFile.household.empty')}</p> : null}
+      {list && list.length > 0 ? (
         <ul className="member-list">
-          {household.data.map((member) => (
+          {list.map((member) => (
             <li key={member.linkId} className="member">
               <span className="member-main">
                 <Link to={`/persons/${member.personId}`}>{displayName(member)}</Link>
@@ -64,16 +75,16 @@ export function HouseholdPanel({ personId, personName }: { personId: string; per
         </ul>
       ) : null}
       <div id="household-add" hidden={!adding}>
-        {adding && household.data ? (
+        {adding && list ? (
           <AddHouseholdLinkForm
             personId={personId}
             personName={personName}
-            existing={household.data.map((member) => member.personId)}
+            existing={list.map((member) => member.personId)}
             onAdded={(name) => {
               setFailure(null);
               setMessage(t('caseFile.household.added', { name }));
               setAdding(false);
-              household.reload();
+              reload();
             }}
           />
         ) : null}
