@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../../../components/LoadError';
 import { Loading } from '../../../../components/Loading';
 import { StatusMessage } from '../../../../components/StatusMessage';
+import type { Consent } from '../../../../../../shared/domain/consent';
 import { useKimQuery } from '../../../../hooks/useKimQuery';
 import { ClosedNote } from '../common/ClosedNote';
 import { ConsentForm } from './ConsentForm';
@@ -14,12 +15,15 @@ interface ConsentsViewProps {
   caseId?: string;
   closed: boolean;
   headingLevel: 2 | 3;
+  /** consents someone already loaded (the person's file): no query of its own; a change calls onChanged */
+  given?: { readonly consents: readonly Consent[]; readonly onChanged: () => void };
 }
 
 /** A person's consents, newest first, and the form for a new one. */
-export function ConsentsView({ personId, caseId, closed, headingLevel }: ConsentsViewProps) {
+export function ConsentsView({ personId, caseId, closed, headingLevel, given }: ConsentsViewProps) {
   const { t } = useTranslation();
-  const consents = useKimQuery('consents.list', { personId });
+  const query = useKimQuery('consents.list', { personId }, given === undefined);
+  const consents = given ? { status: 'success' as const, data: given.consents, error: undefined, reload: given.onChanged } : query;
   const [created, setCreated] = useState<string | null>(null);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const list = [...(consents.data ?? [])].sort((a, b) => b.givenAt.localeCompare(a.givenAt) || b.createdAt.localeCompare(a.createdAt));
