@@ -11,6 +11,10 @@ export const referralInputSchema = z.object({
   partnerId: z.string().min(1, 'Pflichtfeld').max(64),
   lifeDomain: lifeDomainSchema,
   reason: requiredText(2000),
+  /**
+   * when the referral was made: today or earlier (the core refuses a later day against its own
+   * clock). The consent must be valid on this day and today: the data is shared now.
+   */
   referredAt: isoDateSchema,
   /** chosen consent; when absent the core looks for a valid one for the partner */
   consentId: idSchema.optional(),

@@ -8,7 +8,7 @@ import type { Workspace } from '../../session/session';
 import { prepared } from '../../store/prepared';
 import { consentsEntity, type RowValues } from '../../write/entities';
 import { writeEntity } from '../../write/write-path';
-import { requireCase } from '../cases/case-guard';
+import { requireOpenCase } from '../cases/case-guard';
 import { findPartner } from '../reference';
 import { consentStatus } from './consent-status';
 import { orNull, parseRow, parseRows, textOrNull } from './rows';
@@ -94,7 +94,8 @@ function consentById(ws: Workspace, id: string): Consent {
 export function createConsent(ws: Workspace, input: ConsentInput): Consent {
   if (!findLivePersonRow(ws, input.personId)) throw new KimError('NOT_FOUND', personNotFoundMessage);
   if (input.caseId !== undefined) {
-    const caseRow = requireCase(ws, input.caseId);
+    // a consent recorded for a case is a write on that case: refused while it is closed
+    const caseRow = requireOpenCase(ws, input.caseId);
     if (caseRow.person_id !== input.personId) {
       throw new KimError('INVALID_INPUT', 'Dieser Fall gehört nicht zu dieser Person.', { fieldErrors: { caseId: 'Fall einer anderen Person' } });
     }

@@ -2,7 +2,7 @@ import { contactSchema, noteVersionSchema, type Contact, type ContactInput, type
 import { uuidv7 } from '../../../../shared/ids';
 import type { ChannelParsedInput } from '../../../../shared/ipc/contract';
 import { KimError } from '../../../../shared/ipc/errors';
-import { writeContextOf } from '../../services/write-context';
+import { localIsoDate, writeContextOf } from '../../services/write-context';
 import type { Workspace } from '../../session/session';
 import { prepared } from '../../store/prepared';
 import { casesEntity, contactNotesEntity, contactsEntity, type RowValues } from '../../write/entities';
@@ -12,6 +12,7 @@ import { jsonColumn, orNull, parseRows } from './rows';
 
 export const contactNotFoundMessage = 'Dieser Beratungskontakt wurde nicht gefunden.';
 const unchangedNoteMessage = 'Der Vermerk ist unverändert. Eine Korrektur braucht einen geänderten Text.';
+export const futureContactMessage = 'Das Datum des Kontakts darf nicht in der Zukunft liegen.';
 
 /**
  * Contacts newest first. Ties on the date go by start time (a contact without one sorts after
@@ -127,10 +128,15 @@ function appendNote(
 
 /**
  * A contact and the first version of its note, in one transaction; the case's last contact date
- * moves forward when this contact is newer (a contact entered late does not move it back).
+ * moves forward when this contact is newer (a contact entered late does not move it back). The
+ * contact's date is today or earlier.
  */
 export function createContact(ws: Workspace, input: ContactInput): Contact {
   const caseRow = requireOpenCase(ws, input.caseId);
+  // a contact that has not taken place is not documented (it would also move the last contact ahead)
+  if (input.contactDate > localIsoDate(ws.now())) {
+    throw new KimError('INVALID_INPUT', futureContactMessage, { fieldErrors: { contactDate: futureContactMessage } });
+  }
   const personId = typeof caseRow.person_id === 'string' ? caseRow.person_id : null;
   const id = uuidv7(ws.now());
   const ctx = writeContextOf(ws);

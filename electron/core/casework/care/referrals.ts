@@ -3,19 +3,20 @@ import { uuidv7 } from '../../../../shared/ids';
 import type { ChannelParsedInput } from '../../../../shared/ipc/contract';
 import { KimError } from '../../../../shared/ipc/errors';
 import { appendAudit } from '../../audit/audit-log';
-import { writeContextOf } from '../../services/write-context';
+import { localIsoDate, writeContextOf } from '../../services/write-context';
 import type { Workspace } from '../../session/session';
 import { prepared } from '../../store/prepared';
 import { referralsEntity, type RowValues } from '../../write/entities';
 import { writeEntity } from '../../write/write-path';
 import { requireCase, requireOpenCase } from '../cases/case-guard';
 import { currentRole, findPartner } from '../reference';
-import { findValidConsentFor } from './consent-status';
+import { consentStatus, findValidConsentFor } from './consent-status';
 import { listConsents, unknownPartnerMessage } from './consents';
 import { orNull, parseRow, parseRows } from './rows';
 
 export const referralNotFoundMessage = 'Diese Vermittlung wurde nicht gefunden.';
 export const overrideNotAllowedMessage = 'Nur die Teamleitung darf ohne Einwilligung vermitteln.';
+export const futureReferralMessage = 'Das Datum der Vermittlung darf nicht in der Zukunft liegen.';
 
 export function consentRequiredMessage(partnerName: string): string {
   return `Für ${partnerName} liegt keine gültige Einwilligung (Schweigepflichtentbindung) vor. Bitte zuerst die Einwilligung erfassen.`;
@@ -62,15 +63,25 @@ function referralById(ws: Workspace, id: string): Referral {
 }
 
 /**
- * How a referral may go ahead: with a consent valid for the partner on the referral's date, or —
- * only for the Teamleitung — without one, with a reason that is stored and audited.
+ * How a referral may go ahead: with a consent for the partner that is valid on the referral's
+ * date AND today — the referral may be recorded late, but the data is shared now, so a consent
+ * withdrawn or expired since (or not in force yet) does not cover it — or, only for the
+ * Teamleitung, without one, with a reason that is stored and audited.
  */
 type Permission = { consentId: string; overrideReason: null } | { consentId: null; overrideReason: string };
 
-function permissionFor(ws: Workspace, personId: string, input: ChannelParsedInput<'referrals.create'>, partnerName: string): Permission {
+function permissionFor(
+  ws: Workspace,
+  personId: string,
+  input: ChannelParsedInput<'referrals.create'>,
+  partnerName: string,
+  today: string,
+): Permission {
   const consents = listConsents(ws, personId);
   // A chosen consent must itself fit; the core does not silently swap in another one.
-  const candidates = input.consentId === undefined ? consents : consents.filter((consent) => consent.id === input.consentId);
+  const candidates = (input.consentId === undefined ? consents : consents.filter((consent) => consent.id === input.consentId)).filter(
+    (consent) => consentStatus(consent, today) === 'gueltig',
+  );
   const consent = findValidConsentFor(candidates, input.partnerId, input.referredAt);
   if (consent) return { consentId: consent.id, overrideReason: null };
 
@@ -82,10 +93,15 @@ function permissionFor(ws: Workspace, personId: string, input: ChannelParsedInpu
 
 export function createReferral(ws: Workspace, input: ChannelParsedInput<'referrals.create'>): Referral {
   const caseRow = requireOpenCase(ws, input.caseId);
+  // a referral that has not happened yet is not a fact (and would be checked against a consent not in force)
+  const today = localIsoDate(ws.now());
+  if (input.referredAt > today) {
+    throw new KimError('INVALID_INPUT', futureReferralMessage, { fieldErrors: { referredAt: futureReferralMessage } });
+  }
   const partner = findPartner(ws.db, input.partnerId);
   if (!partner) throw new KimError('NOT_FOUND', unknownPartnerMessage);
   const personId = String(caseRow.person_id);
-  const permission = permissionFor(ws, personId, input, partner.name);
+  const permission = permissionFor(ws, personId, input, partner.name, today);
 
   const id = uuidv7(ws.now());
   ws.db.transaction(() => {

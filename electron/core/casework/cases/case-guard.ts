@@ -23,3 +23,15 @@ export function requireOpenCase(ws: Workspace, caseId: string): RowValues {
   if (row.closed_at !== null || row.phase === 'abschluss') throw new KimError('INVALID_TRANSITION', caseClosedMessage);
   return row;
 }
+
+/**
+ * Refuses a write that belongs to a closed case (INVALID_TRANSITION), for rows that hang on a
+ * case only indirectly (a document of the case or of one of its contacts, a task). A case that
+ * is not there (deleted, not synced yet) is not refused here: whether the row itself may be
+ * written is its own service's check.
+ */
+export function refuseIfCaseClosed(ws: Workspace, caseId: string | null): void {
+  if (caseId === null) return;
+  const row = prepared(ws.db, 'SELECT closed_at, phase FROM cases WHERE id = ? AND deleted_at IS NULL').get(caseId) as RowValues | undefined;
+  if (row && (row.closed_at !== null || row.phase === 'abschluss')) throw new KimError('INVALID_TRANSITION', caseClosedMessage);
+}

@@ -10,8 +10,9 @@ import { writeEntity } from '../../write/write-path';
 import { caseDetail } from './case-detail';
 import { caseNotFoundMessage, requireCase, requireOpenCase } from './case-guard';
 import { openItemsOf, setOpenTasksDropped } from './open-items';
-import { writePhaseEvent } from './phase-events';
+import { latestPhaseEventDate, writePhaseEvent } from './phase-events';
 import { checkPhaseMove } from './phase-rules';
+import { germanDate } from '../tasks/dates';
 import { textOrNull } from './values';
 
 function caseOf(ws: Workspace, caseId: string, guard: typeof requireCase): Case {
@@ -22,7 +23,9 @@ function caseOf(ws: Workspace, caseId: string, guard: typeof requireCase): Case 
 
 /**
  * The date a move took effect may be back-dated to the real conversation, but not before the
- * case was opened and not into the future (a move that has not happened is not a fact).
+ * case was opened, not before the case's latest move (the history, read by date, must end in
+ * the phase the case is in) and not into the future (a move that has not happened is not a
+ * fact).
  */
 function effectiveDate(ws: Workspace, found: Case, wanted: string | undefined, field: string): string {
   const today = localIsoDate(ws.now());
@@ -35,7 +38,16 @@ function effectiveDate(ws: Workspace, found: Case, wanted: string | undefined, f
       fieldErrors: { [field]: 'Das Datum darf nicht vor der Eröffnung des Falls liegen.' },
     });
   }
+  requireAfterLatestMove(ws, found.id, date, field);
   return date;
+}
+
+/** A new phase event may not take effect before the latest one the case already has. */
+function requireAfterLatestMove(ws: Workspace, caseId: string, date: string, field: string | null): void {
+  const latest = latestPhaseEventDate(ws, caseId);
+  if (latest === null || date >= latest) return;
+  const message = `Das Datum darf nicht vor dem letzten Phasenwechsel (${germanDate(latest)}) liegen.`;
+  throw new KimError('INVALID_INPUT', message, field === null ? {} : { fieldErrors: { [field]: message } });
 }
 
 /** `cases.movePhase`: one step forward or back to an earlier phase, dated, with an event. */
@@ -117,6 +129,9 @@ export function reopenCase(ws: Workspace, input: ChannelParsedInput<'cases.reope
   if (found.phase !== 'abschluss' && found.closedAt === null) {
     throw new KimError('INVALID_TRANSITION', 'Der Fall ist nicht abgeschlossen. Nur ein abgeschlossener Fall kann wieder geöffnet werden.');
   }
+  const movedAt = localIsoDate(ws.now());
+  // today is on or after every event written here; one from a device whose clock ran ahead is not
+  requireAfterLatestMove(ws, found.id, movedAt, null);
   ws.db.transaction(() => {
     writeEntity(writeContextOf(ws), {
       entity: casesEntity,
@@ -130,7 +145,7 @@ export function reopenCase(ws: Workspace, input: ChannelParsedInput<'cases.reope
       kind: 'reopen',
       from: found.phase,
       to: input.to,
-      movedAt: localIsoDate(ws.now()),
+      movedAt,
       note: input.reason,
     });
   })();

@@ -37,6 +37,14 @@ export function writePhaseEvent(ws: Workspace, event: PhaseEventInput): void {
   });
 }
 
+/** The date the case's latest phase event took effect (null: none complete yet). */
+export function latestPhaseEventDate(ws: Workspace, caseId: string): string | null {
+  const row = prepared(ws.db, 'SELECT max(moved_at) AS latest FROM case_phase_events WHERE case_id = ? AND deleted_at IS NULL').get(caseId) as
+    | { latest: string | null }
+    | undefined;
+  return typeof row?.latest === 'string' ? row.latest : null;
+}
+
 /**
  * The case's moves in the order they took effect (moved_at), then in the order they were
  * written. Two events written in the same millisecond fall back to the opening first and then

@@ -15,7 +15,7 @@ import { documentsEntity, type RowValues } from '../../write/entities';
 import { RowMissingError, writeEntity } from '../../write/write-path';
 import { assembleContent, chunkCountFor, deleteChunks, sha256Hex, writeAllChunks } from './chunks';
 import { decodeDocument, requireMatchingType } from './file-checks';
-import { requireLivePerson, requireOwner } from './owner';
+import { requireLivePerson, requireOwner, requireOwnerOnOpenCase } from './owner';
 
 /**
  * Documents attached to a person, a case, a consent or a contact. The metadata is a synced row
@@ -35,6 +35,7 @@ export function addDocument(ws: Workspace, input: ChannelParsedInput<'documents.
   requireMatchingType(content, input.mimeType);
   return ws.db.transaction((): DocumentInfo => {
     requireOwner(ws, input.personId, input.ownerKind, input.ownerId);
+    requireOwnerOnOpenCase(ws, input.ownerKind, input.ownerId);
     const id = uuidv7(ws.now());
     writeAllChunks(ws.db, id, content);
     const { row } = writeEntity(writeContextOf(ws), {
@@ -114,9 +115,16 @@ export function documentContent(ws: Workspace, id: string): ChannelOutput<'docum
   })();
 }
 
-/** A tombstone for the metadata (it syncs); the content leaves this device at once. */
+/**
+ * A tombstone for the metadata (it syncs); the content leaves this device at once. A document
+ * of a closed case (or of one of its contacts) stays as long as the case is closed.
+ */
 export function removeDocument(ws: Workspace, id: string): { removed: true } {
   return ws.db.transaction(() => {
+    const row = liveDocumentRow(ws, id);
+    if (row && (row.owner_kind === 'case' || row.owner_kind === 'contact') && typeof row.owner_id === 'string') {
+      requireOwnerOnOpenCase(ws, row.owner_kind, row.owner_id);
+    }
     try {
       writeEntity(writeContextOf(ws), { entity: documentsEntity, kind: 'delete', rowId: id, values: {} });
     } catch (error) {

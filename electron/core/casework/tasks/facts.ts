@@ -5,14 +5,16 @@ import { addDays } from './dates';
 import type { ConsentFact, DeadlineFact, GoalFact, OpenCaseFact, RuleFacts } from './rules';
 
 /**
- * The facts the task rules look at, in four set-based queries (no query per case): the user's
- * open cases with their person's permit date, then the consents, goals and deadlines near or
- * past their lead window, each read through its date index. Whether a goal's or deadline's
- * case is one of the user's open cases is checked by the rules (rules.ts), not here.
+ * The facts the task rules look at, in four set-based queries (no query per case): the open
+ * cases with their person's permit date, then the consents, goals and deadlines near or past
+ * their lead window, each read through its date index. Whether a goal's or deadline's case is
+ * an open case is checked by the rules (rules.ts), not here.
  *
- * The rules run for the cases of this device's user only (and for cases that name no case
- * manager): a colleague's tasks are created by the colleague's own devices, so a team's devices
- * do not all race to create the same rows.
+ * The facts are the open cases of EVERY case manager, not only the user's: a person-level task
+ * (permit, consent) belongs to one case chosen among all the person's open cases, and every
+ * device must choose the same one, or two colleagues' devices would move the task back and
+ * forth on every sync. Which of the desired tasks a device writes — only those of its user's
+ * cases — is decided in refresh.ts, so a team's devices do not race to create the same rows.
  *
  * The last contact is cases.last_contact_at, which the contacts service moves forward with
  * every newer contact and which syncs as a field of the case.
@@ -20,15 +22,14 @@ import type { ConsentFact, DeadlineFact, GoalFact, OpenCaseFact, RuleFacts } fro
  * Rows that sync left incomplete (a pull page ending mid-row) are skipped, not thrown on.
  */
 
-/** The user's open cases (and those without a case manager), their person not deleted. */
-const myOpenCasesWhere = `c.case_manager IN (@user, '') AND c.closed_at IS NULL AND c.deleted_at IS NULL
-    AND c.phase <> 'abschluss' AND p.deleted_at IS NULL`;
+/** Open cases (any case manager, also none), their person not deleted. */
+const openCasesWhere = `c.closed_at IS NULL AND c.deleted_at IS NULL AND c.phase <> 'abschluss' AND p.deleted_at IS NULL`;
 
 const openCasesSql = `
   SELECT c.id AS case_id, c.person_id, c.case_manager, c.opened_at, c.last_contact_at,
     CASE WHEN json_valid(p.residence) THEN json_extract(p.residence, '$.validUntil') END AS permit_valid_until
   FROM cases c JOIN persons p ON p.id = c.person_id
-  WHERE ${myOpenCasesWhere}`;
+  WHERE ${openCasesWhere}`;
 
 /**
  * Consents that expire within the lead (or have expired), and every other live consent of the
@@ -54,13 +55,13 @@ const deadlinesSql = `
 
 type Row = Record<string, unknown>;
 
-export function gatherRuleFacts(db: Db, user: string, settings: TaskRuleSettings, today: string): RuleFacts {
+export function gatherRuleFacts(db: Db, settings: TaskRuleSettings, today: string): RuleFacts {
   const consentHorizon = addDays(today, settings.consentExpiryLeadDays);
   const goalHorizon = addDays(today, settings.goalDueLeadDays);
   const deadlineHorizon = addDays(today, Math.max(settings.deadlineLeadDays, settings.permitExpiryLeadDays));
 
   const openCases: OpenCaseFact[] = [];
-  for (const row of prepared(db, openCasesSql).all({ user }) as Row[]) {
+  for (const row of prepared(db, openCasesSql).all() as Row[]) {
     const caseId = str(row.case_id);
     const personId = str(row.person_id);
     const openedAt = date(row.opened_at);
@@ -113,7 +114,7 @@ export function gatherRuleFacts(db: Db, user: string, settings: TaskRuleSettings
     deadlines.push({ id, personId, caseId, kind, dueAt });
   }
 
-  return { user, openCases, consents, goals, deadlines };
+  return { openCases, consents, goals, deadlines };
 }
 
 function str(value: unknown): string | null {

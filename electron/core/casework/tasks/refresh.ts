@@ -30,7 +30,6 @@ interface TaskState {
 interface CaseState {
   id: string;
   open: number | null;
-  mine: number | null;
 }
 
 const openRuleTasksSql = `
@@ -42,8 +41,7 @@ const tasksByIdSql = `
 /** open: NULL when the row is incomplete (a sync page ended mid-row) */
 const caseStatesSql = `
   SELECT c.id,
-    c.closed_at IS NULL AND c.deleted_at IS NULL AND c.phase <> 'abschluss' AND p.deleted_at IS NULL AS open,
-    c.case_manager IN (@user, '') AS mine
+    c.closed_at IS NULL AND c.deleted_at IS NULL AND c.phase <> 'abschluss' AND p.deleted_at IS NULL AS open
   FROM cases c JOIN persons p ON p.id = c.person_id
   WHERE c.id IN (SELECT value FROM json_each(@ids))`;
 
@@ -59,10 +57,18 @@ const caseStatesSql = `
  *   when a case was closed) is opened again: its condition holds again (a goal reopened, a case
  *   reopened, or rules that ran on a store a sync had not completed yet).
  *
- * Which open rule tasks are the rules' to drop: those of the user's open cases, and those
- * assigned to the user whose case is closed or deleted. A task on a case a colleague runs now
- * is left to the colleague's devices, which take it over; a task whose case or person has not
- * arrived by sync yet (or is incomplete) is left alone.
+ * The rules are evaluated for every open case (facts.ts), but a device creates, reassigns and
+ * revives only the desired tasks assigned to its user (the case manager of the task's case):
+ * every device computes the same desired set from the same synced rows, so a task has one
+ * place and one assignee, and no two devices pull it back and forth. Cases without a case
+ * manager get no rule tasks (rules.ts); nobody's device claims them.
+ *
+ * Which open rule tasks are the rules' to drop: those no rule wants any more (on any case) that
+ * lie on the user's open cases, and those assigned to the user whose case is closed or deleted.
+ * A task some rule still wants on a colleague's case is left to the colleague's devices, which
+ * take it over; a task on a case a colleague runs now is left to them as well; a task whose
+ * case or person has not arrived by sync yet (or is incomplete) is left alone. So a second run
+ * on unchanged rows writes nothing, on every device.
  *
  * Reads are set-based: all open rule tasks in one query, then only the few others it needs
  * (desired tasks that are done or new; cases of tasks that are not the user's open cases).
@@ -73,8 +79,9 @@ export function refreshRuleTasks(ws: Workspace): RuleRefreshResult {
   const user = ws.profile.userName;
   const settings = getTaskRuleSettings(db);
   return db.transaction((): RuleRefreshResult => {
-    const facts = gatherRuleFacts(db, user, settings, today);
-    const desired = evaluateTaskRules(facts, settings, today);
+    const facts = gatherRuleFacts(db, settings, today);
+    const allDesired = evaluateTaskRules(facts, settings, today);
+    const desired = allDesired.filter((task) => task.assignee === user);
     const ctx = writeContextOf(ws);
 
     const openTasks = byId(prepared(db, openRuleTasksSql).all() as TaskState[]);
@@ -100,11 +107,11 @@ export function refreshRuleTasks(ws: Workspace): RuleRefreshResult {
       }
     }
 
-    const wanted = new Set(desired.map((task) => task.id));
-    const myOpenCases = new Set(facts.openCases.map((openCase) => openCase.caseId));
+    const wanted = new Set(allDesired.map((task) => task.id));
+    const myOpenCases = new Set(facts.openCases.filter((openCase) => openCase.caseManager.trim() === user).map((openCase) => openCase.caseId));
     const unwanted = [...openTasks.values()].filter((task) => !wanted.has(task.id) && task.case_id !== null);
     const otherCaseIds = [...new Set(unwanted.map((task) => task.case_id!).filter((caseId) => !myOpenCases.has(caseId)))];
-    const otherCases = byId(prepared(db, caseStatesSql).all({ user, ids: JSON.stringify(otherCaseIds) }) as CaseState[]);
+    const otherCases = byId(prepared(db, caseStatesSql).all({ ids: JSON.stringify(otherCaseIds) }) as CaseState[]);
     let dropped = 0;
     for (const task of unwanted) {
       const caseId = task.case_id!;

@@ -22,7 +22,7 @@ import { ruleTaskId } from './stable-id';
 export interface OpenCaseFact {
   readonly caseId: string;
   readonly personId: string;
-  /** the case's case manager (empty when not recorded) */
+  /** the case's case manager (empty when not recorded: such a case gets no rule tasks) */
   readonly caseManager: string;
   readonly openedAt: string;
   /** the latest contact (cases.last_contact_at) */
@@ -60,12 +60,15 @@ export interface DeadlineFact {
 
 /**
  * What the rules look at. Only live rows: open cases (not closed, not deleted, person not
- * deleted), consents not withdrawn, goals offen/in Arbeit, deadlines not done. The gatherer
- * may leave out rows outside every lead window; the rules check the windows themselves.
+ * deleted) of EVERY case manager, consents not withdrawn, goals offen/in Arbeit, deadlines not
+ * done. The gatherer may leave out rows outside every lead window; the rules check the windows
+ * themselves.
+ *
+ * The facts are the same on every device that has the same rows: the rules do not depend on
+ * who runs them, so two colleagues' devices always want the same task on the same case for the
+ * same assignee. Which of those tasks a device writes (only its user's) is refresh.ts's part.
  */
 export interface RuleFacts {
-  /** the profile's user: assignee when a case names no case manager */
-  readonly user: string;
   readonly openCases: readonly OpenCaseFact[];
   readonly consents: readonly ConsentFact[];
   readonly goals: readonly GoalFact[];
@@ -106,9 +109,15 @@ const deadlineLabels: Readonly<Record<string, string>> = {
 
 export const permitDeadlineKind = 'aufenthaltstitel_ablauf';
 
+/**
+ * Every rule task the facts call for, for every case manager (the assignee is the case's case
+ * manager). A case without a case manager gets none: nobody's device may claim them (each would
+ * claim them for its own user, and the devices would take them from each other on every sync).
+ */
 export function evaluateTaskRules(facts: RuleFacts, settings: TaskRuleSettings, today: string): DesiredTask[] {
-  const cases = new Map(facts.openCases.map((c) => [c.caseId, c]));
-  const primaryCase = primaryOpenCaseByPerson(facts.openCases);
+  const managed = facts.openCases.filter((openCase) => caseManagerOf(openCase) !== '');
+  const cases = new Map(managed.map((c) => [c.caseId, c]));
+  const primaryCase = primaryOpenCaseByPerson(managed);
   const desired = new Map<string, DesiredTask>();
   const add = (rule: TaskRule, ref: string, keyDate: string, openCase: OpenCaseFact, title: string, dueAt: string) => {
     const id = ruleTaskId(rule, ref, keyDate);
@@ -122,7 +131,7 @@ export function evaluateTaskRules(facts: RuleFacts, settings: TaskRuleSettings, 
       caseId: openCase.caseId,
       title,
       dueAt,
-      assignee: openCase.caseManager.trim() || facts.user,
+      assignee: caseManagerOf(openCase),
     });
   };
 
@@ -133,8 +142,9 @@ export function evaluateTaskRules(facts: RuleFacts, settings: TaskRuleSettings, 
     if (validUntil === null || validUntil > permitHorizon) continue;
     add('permit_expiry', openCase.personId, validUntil, openCase, permitTitle(validUntil, today), windowStart(validUntil, settings.permitExpiryLeadDays, today));
   }
-  // … and from deadlines of kind 'aufenthaltstitel_ablauf' (same id when the date is the same)
-  for (const deadline of facts.deadlines) {
+  // … and from deadlines of kind 'aufenthaltstitel_ablauf' (same id when the date is the same;
+  // of two such deadlines on different cases the lower id wins, whatever order the rows came in)
+  for (const deadline of [...facts.deadlines].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     if (deadline.kind !== permitDeadlineKind || deadline.dueAt > permitHorizon) continue;
     const openCase = cases.get(deadline.caseId);
     if (!openCase) continue;
@@ -173,7 +183,7 @@ export function evaluateTaskRules(facts: RuleFacts, settings: TaskRuleSettings, 
 
   const noContactDays = settings.noContactWeeks * 7;
   const contactThreshold = addDays(today, -noContactDays);
-  for (const openCase of facts.openCases) {
+  for (const openCase of managed) {
     const lastContact = openCase.lastContactAt ?? openCase.openedAt;
     if (lastContact > contactThreshold) continue;
     const due = addDays(lastContact, noContactDays);
@@ -195,9 +205,15 @@ function windowStart(keyDate: string, leadDays: number, today: string): string {
   return laterDate(addDays(keyDate, -leadDays), today);
 }
 
+function caseManagerOf(openCase: OpenCaseFact): string {
+  return openCase.caseManager.trim();
+}
+
 /**
- * The case a person-level task (permit, consent without case) belongs to: the person's most
- * recently opened open case — deterministic, so every device picks the same one.
+ * The case a person-level task (permit, consent without or with a closed case) belongs to: of
+ * ALL the person's open cases that have a case manager (whoever it is), the most recently
+ * opened one, ties by the higher id. It depends on synced fields only, so every device — the
+ * user's and the colleagues' — picks the same one.
  */
 function primaryOpenCaseByPerson(openCases: readonly OpenCaseFact[]): Map<string, OpenCaseFact> {
   const byPerson = new Map<string, OpenCaseFact>();

@@ -8,7 +8,7 @@ import type { Workspace } from '../../session/session';
 import { prepared } from '../../store/prepared';
 import { tasksEntity, type RowValues } from '../../write/entities';
 import { RowMissingError, writeEntity } from '../../write/write-path';
-import { requireCase, requireOpenCase } from '../cases/case-guard';
+import { refuseIfCaseClosed, requireCase, requireOpenCase } from '../cases/case-guard';
 import { rowsToTasks, rowToTask, taskSelectSql } from './task-rows';
 
 export const taskNotFoundMessage = 'Diese Wiedervorlage wurde nicht gefunden. Vielleicht wurde sie gelöscht.';
@@ -76,12 +76,17 @@ export function createTask(ws: Workspace, input: ChannelParsedInput<'tasks.creat
 
 /**
  * erledigt/entfallen record the day it happened; back to offen clears it. The day also marks
- * the user's decision: the rules never reopen a task that carries one (see refresh.ts).
+ * the user's decision: the rules never reopen a task that carries one (see refresh.ts). A task
+ * of a closed case is not opened again (nobody follows up a closed case); ticking it off or
+ * dropping it stays possible.
  */
 export function setTaskStatus(ws: Workspace, id: string, status: TaskStatus): Task {
-  const current = prepared(ws.db, 'SELECT status FROM tasks WHERE id = ? AND deleted_at IS NULL').get(id) as { status: string | null } | undefined;
+  const current = prepared(ws.db, 'SELECT status, case_id FROM tasks WHERE id = ? AND deleted_at IS NULL').get(id) as
+    | { status: string | null; case_id: string | null }
+    | undefined;
   if (!current) throw new KimError('NOT_FOUND', taskNotFoundMessage);
   if (current.status !== status) {
+    if (status === 'offen') refuseIfCaseClosed(ws, typeof current.case_id === 'string' ? current.case_id : null);
     try {
       writeEntity(writeContextOf(ws), {
         entity: tasksEntity,

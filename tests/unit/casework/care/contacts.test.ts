@@ -121,6 +121,31 @@ describe('contacts (Beratungskontakte) with append-only notes', () => {
     const closed = openTestCase(h, personId, { phase: 'abschluss', closed_at: '2025-03-10' });
     expect((await fail(h.core, 'contacts.create', contact(closed))).code).toBe('INVALID_TRANSITION');
   });
+
+  it('a contact dated in the future is refused (INVALID_INPUT on contactDate); nothing is written', async () => {
+    h = await careHarness();
+    const { caseId } = await personWithCase(h);
+    const before = { contacts: countRows(h, 'contacts'), audit: countRows(h, 'audit_log') };
+    const message = 'Das Datum des Kontakts darf nicht in der Zukunft liegen.';
+    expect(await fail(h.core, 'contacts.create', contact(caseId, { contactDate: '2025-03-15' }))).toEqual({
+      code: 'INVALID_INPUT',
+      message,
+      fieldErrors: { contactDate: message },
+    });
+    expect({ contacts: countRows(h, 'contacts'), audit: countRows(h, 'audit_log') }).toEqual(before);
+    expect(caseRow(caseId).last_contact_at).toBeNull();
+    // today is fine
+    expect((await call(h.core, 'contacts.create', contact(caseId, { contactDate: '2025-03-14' }))).contactDate).toBe('2025-03-14');
+  });
+
+  it('an impossible date is refused by the schema', async () => {
+    h = await careHarness();
+    const { caseId } = await personWithCase(h);
+    expect(await fail(h.core, 'contacts.create', contact(caseId, { contactDate: '2025-02-30' }))).toMatchObject({
+      code: 'INVALID_INPUT',
+      fieldErrors: { contactDate: 'Kein gültiges Datum' },
+    });
+  });
 });
 
 describe('contactsForPerson (used by the person file)', () => {

@@ -4,7 +4,7 @@ import type { ChannelInput } from '../../../../shared/ipc/contract';
 import { call, fail, userName } from '../../core/helpers';
 import { careHarness, countRows, openTestCase, personWithCase, rowsOf, setRole, type CareHarness } from './care-harness';
 
-/** Referrals need a valid consent for the partner on the referral's date (today = 14.03.2025). */
+/** Referrals need a consent for the partner valid on the referral's date and today (today = 14.03.2025). */
 describe('referrals: consent gating', () => {
   let h: CareHarness;
   afterEach(() => h.close());
@@ -140,6 +140,52 @@ describe('referrals: consent gating', () => {
     const created = await call(h.core, 'referrals.create', referral(caseId, { overrideReason: 'sicherheitshalber' }));
     expect(created).toMatchObject({ consentId: consent.id, overrideReason: null });
     expect(countRows(h, "audit_log WHERE action = 'consent_override'")).toBe(0);
+  });
+
+  it('the consent must be valid today as well: a referral back-dated into a consent withdrawn since is refused', async () => {
+    h = await careHarness();
+    const { personId, caseId } = await personWithCase(h);
+    const consent = await consentFor(personId);
+    await call(h.core, 'consents.withdraw', { id: consent.id, withdrawnAt: '2025-03-10' });
+    const expired = await consentFor(personId, { givenAt: '2025-02-01', validUntil: '2025-03-12' });
+    const before = traces();
+    // dated 05.03., when the consent was still in force: the data is shared today all the same
+    expect(await fail(h.core, 'referrals.create', referral(caseId, { referredAt: '2025-03-05' }))).toEqual({
+      code: 'CONSENT_REQUIRED',
+      message: consentRequiredMessage('Jobcenter ME-aktiv'),
+    });
+    expect((await fail(h.core, 'referrals.create', referral(caseId, { referredAt: '2025-03-05', consentId: consent.id }))).code).toBe('CONSENT_REQUIRED');
+    // the same for a consent that expired since
+    expect((await fail(h.core, 'referrals.create', referral(caseId, { referredAt: '2025-03-05', consentId: expired.id }))).code).toBe('CONSENT_REQUIRED');
+    expect(traces()).toEqual(before);
+    // a consent valid then and now covers a referral recorded late
+    const valid = await consentFor(personId, { givenAt: '2025-02-20' });
+    expect((await call(h.core, 'referrals.create', referral(caseId, { referredAt: '2025-03-05' }))).consentId).toBe(valid.id);
+  });
+
+  it('a referral dated in the future is refused (INVALID_INPUT on referredAt), whatever the consent or the role', async () => {
+    h = await careHarness();
+    const { personId, caseId } = await personWithCase(h);
+    await consentFor(personId, { givenAt: '2025-04-01' }); // in force only from next month
+    await consentFor(personId, { givenAt: '2025-03-01' }); // valid today as well
+    const before = traces();
+    const message = 'Das Datum der Vermittlung darf nicht in der Zukunft liegen.';
+    expect(await fail(h.core, 'referrals.create', referral(caseId, { referredAt: '2025-04-02' }))).toEqual({
+      code: 'INVALID_INPUT',
+      message,
+      fieldErrors: { referredAt: message },
+    });
+    expect((await fail(h.core, 'referrals.create', referral(caseId, { referredAt: '2025-03-15' }))).code).toBe('INVALID_INPUT');
+    setRole(h, 'teamleitung');
+    expect((await fail(h.core, 'referrals.create', referral(caseId, { referredAt: '2025-03-15', overrideReason: 'Eilfall' }))).code).toBe('INVALID_INPUT');
+    expect(traces()).toEqual(before);
+  });
+
+  it('a consent not yet in force today does not cover a referral today', async () => {
+    h = await careHarness();
+    const { personId, caseId } = await personWithCase(h);
+    await consentFor(personId, { givenAt: '2025-04-01' });
+    expect((await fail(h.core, 'referrals.create', referral(caseId))).code).toBe('CONSENT_REQUIRED');
   });
 
   it('unknown partner NOT_FOUND; closed case INVALID_TRANSITION', async () => {

@@ -69,21 +69,51 @@ describe('case phases, closing and reopening', () => {
     await advanceDays(h, 10); // 2025-03-24
     await call(h.core, 'cases.movePhase', { caseId, to: 'clearing', movedAt: '2025-03-20' });
     h.clock.advance(1000);
-    await call(h.core, 'cases.movePhase', { caseId, to: 'zugang', movedAt: '2025-03-16', note: 'nachgetragen' });
+    await call(h.core, 'cases.movePhase', { caseId, to: 'zugang', movedAt: '2025-03-20', note: 'nachgetragen' });
     h.clock.advance(1000);
     await call(h.core, 'cases.movePhase', { caseId, to: 'clearing', movedAt: '2025-03-20' });
     const detail = await call(h.core, 'cases.get', { id: caseId });
     expect(detail.phaseEvents.map((e) => [e.movedAt, e.toPhase])).toEqual([
       ['2025-03-14', 'zugang'],
-      ['2025-03-16', 'zugang'],
       ['2025-03-20', 'clearing'],
+      ['2025-03-20', 'zugang'],
       ['2025-03-20', 'clearing'],
     ]);
-    // same date: the one written first comes first (from zugang, then from the back-dated zugang)
-    expect(detail.phaseEvents.slice(2).map((e) => e.createdAt)).toEqual(
-      [...detail.phaseEvents.slice(2).map((e) => e.createdAt)].sort(),
-    );
-    expect(detail.phaseEvents[1]?.note).toBe('nachgetragen');
+    // same date: the one written first comes first
+    expect(detail.phaseEvents.slice(1).map((e) => e.createdAt)).toEqual([...detail.phaseEvents.slice(1).map((e) => e.createdAt)].sort());
+    expect(detail.phaseEvents[2]?.note).toBe('nachgetragen');
+  });
+
+  it('a move or a closing cannot be dated before the latest move (the history must end in the current phase)', async () => {
+    h = await caseHarness();
+    const { caseId } = await personWithCase(h);
+    await advanceDays(h, 10); // 2025-03-24
+    await call(h.core, 'cases.movePhase', { caseId, to: 'clearing', movedAt: '2025-03-20' });
+    const before = lastAuditSeq(h);
+    const message = 'Das Datum darf nicht vor dem letzten Phasenwechsel (20.03.2025) liegen.';
+    expect(await fail(h.core, 'cases.movePhase', { caseId, to: 'hilfeplanung', movedAt: '2025-03-19' })).toMatchObject({
+      code: 'INVALID_INPUT',
+      message,
+      fieldErrors: { movedAt: message },
+    });
+    expect(await fail(h.core, 'cases.close', { caseId, reason: 'wegzug', closedAt: '2025-03-19' })).toMatchObject({
+      code: 'INVALID_INPUT',
+      fieldErrors: { closedAt: message },
+    });
+    expect(auditSince(h, before)).toEqual([]);
+
+    // on the day of the latest move (or later) it goes ahead; reopening is dated today
+    await call(h.core, 'cases.movePhase', { caseId, to: 'hilfeplanung', movedAt: '2025-03-20' });
+    await call(h.core, 'cases.close', { caseId, reason: 'wegzug', closedAt: '2025-03-22' });
+    const reopened = await call(h.core, 'cases.reopen', { caseId, to: 'hilfeplanung', reason: 'zurückgezogen' });
+    expect(reopened.phaseEvents.map((e) => [e.kind, e.movedAt])).toEqual([
+      ['open', '2025-03-14'],
+      ['move', '2025-03-20'],
+      ['move', '2025-03-20'],
+      ['close', '2025-03-22'],
+      ['reopen', '2025-03-24'],
+    ]);
+    expect(reopened.phaseEvents.at(-1)?.toPhase).toBe(reopened.case.phase);
   });
 
   it('closing is blocked by an open goal and an open task until acknowledged; then the open tasks are dropped in the same transaction', async () => {

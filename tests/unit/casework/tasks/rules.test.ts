@@ -25,7 +25,7 @@ function openCase(overrides: Partial<OpenCaseFact> = {}): OpenCaseFact {
 }
 
 function facts(overrides: Partial<RuleFacts> = {}): RuleFacts {
-  return { user, openCases: [openCase()], consents: [], goals: [], deadlines: [], ...overrides };
+  return { openCases: [openCase()], consents: [], goals: [], deadlines: [], ...overrides };
 }
 
 const run = (f: RuleFacts, settings: TaskRuleSettings = defaultTaskRuleSettings, on = today) => evaluateTaskRules(f, settings, on);
@@ -90,6 +90,17 @@ describe('permit_expiry', () => {
     expect(both.map((t) => t.id)).toEqual(onlyDeadline.map((t) => t.id));
     // it is not also a generic deadline task
     expect(ofRule(facts({ deadlines: [deadline] }), 'deadline')).toHaveLength(0);
+  });
+
+  it('two permit deadlines with the same date on different cases: one task, on the same case in any row order', () => {
+    const first = { id: '0195a1b2-0000-7000-8000-0000000000d1', personId: personA, caseId: caseA, kind: 'aufenthaltstitel_ablauf', dueAt: '2025-04-30' };
+    const second = { ...first, id: '0195a1b2-0000-7000-8000-0000000000d9', caseId: caseA2 };
+    const cases = [openCase(), openCase({ caseId: caseA2, caseManager: 'Kim Kollegin' })];
+    const one = ofRule(facts({ openCases: cases, deadlines: [first, second] }), 'permit_expiry');
+    const other = ofRule(facts({ openCases: [...cases].reverse(), deadlines: [second, first] }), 'permit_expiry');
+    expect(one).toHaveLength(1);
+    expect(other).toEqual(one);
+    expect(one[0]?.caseId).toBe(caseA);
   });
 
   it('a settings change moves the lead', () => {
@@ -226,10 +237,26 @@ describe('stable ids and assignees', () => {
     expect(run(rich).find((t) => t.rule === 'permit_expiry')?.id).toBe(id);
   });
 
-  it('the case manager is the assignee; a case without one goes to the profile user', () => {
+  it('the case manager is the assignee; a case without one gets no rule tasks (no device may claim them)', () => {
     const colleague = facts({ openCases: [openCase({ caseManager: 'Kim Kollegin', lastContactAt: '2025-01-01' })] });
     expect(ofRule(colleague, 'no_contact')[0]?.assignee).toBe('Kim Kollegin');
-    const ownerless = run(rich).find((t) => t.caseId === caseB);
-    expect(ownerless?.assignee).toBe(user);
+    expect(run(rich).filter((t) => t.caseId === caseB)).toHaveLength(0);
+  });
+
+  it('a person-level task goes to the newest open case with a case manager, whoever runs the rules', () => {
+    const f = facts({
+      openCases: [
+        openCase({ permitValidUntil: '2025-04-30' }),
+        openCase({ caseId: caseA2, caseManager: 'Kim Kollegin', openedAt: '2025-03-05', permitValidUntil: '2025-04-30' }),
+        // newer still, but without a case manager: not a candidate
+        openCase({ caseId: caseB, caseManager: '  ', openedAt: '2025-03-10', permitValidUntil: '2025-04-30' }),
+      ],
+    });
+    expect(ofRule(f, 'permit_expiry')).toMatchObject([{ caseId: caseA2, assignee: 'Kim Kollegin' }]);
+    // same opening day: the higher id wins, in any input order
+    const sameDay = [openCase({ permitValidUntil: '2025-04-30' }), openCase({ caseId: caseA2, permitValidUntil: '2025-04-30' })];
+    const winner = [caseA, caseA2].sort().at(-1);
+    expect(ofRule(facts({ openCases: sameDay }), 'permit_expiry')[0]?.caseId).toBe(winner);
+    expect(ofRule(facts({ openCases: [...sameDay].reverse() }), 'permit_expiry')[0]?.caseId).toBe(winner);
   });
 });
