@@ -7,8 +7,11 @@ import { printFigure, withinBudget, type Figure } from './report';
 /**
  * `npm run bench`: every benchmark generates its own data and prints each figure with its
  * budget. `--quick` shrinks the data for a smoke run; the budgets hold for the full size.
+ * `--only <word>` runs the suites whose title contains the word (e.g. `--only sync`).
  */
 const quick = process.argv.includes('--quick');
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex >= 0 ? (process.argv[onlyIndex + 1] ?? '').toLowerCase() : null;
 
 const suites: Array<[string, () => Promise<Figure[]>]> = [
   ['Local store (issue 2)', () => benchLocalStore({ persons: quick ? 10_000 : 100_000 })],
@@ -19,6 +22,7 @@ const suites: Array<[string, () => Promise<Figure[]>]> = [
 
 let overBudget = 0;
 for (const [title, run] of suites) {
+  if (only !== null && !title.toLowerCase().includes(only)) continue;
   console.log(`\n${title}`);
   const figures = await run();
   for (const figure of figures) {
