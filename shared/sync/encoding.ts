@@ -1,6 +1,8 @@
 /**
- * Byte helpers shared by both ends. `shared/` runs in the browser too, so no Buffer: base64url
- * goes through btoa/atob, which exist in Node 20 and every browser.
+ * Byte helpers shared by both ends. `shared/` runs in the browser too, so Buffer is used only
+ * where the host has it (Node: the server and Electron's main process, where a pull page's
+ * base64url costs ~0.1 ms instead of ~10 ms through strings); elsewhere base64url goes through
+ * btoa/atob, which exist in Node 20 and every browser. Both paths give the same bytes.
  */
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -14,8 +16,16 @@ export function fromUtf8(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
+/** Node's Buffer, looked up at run time so that browsers load this module unchanged. */
+interface NodeBufferLike {
+  from(data: ArrayBuffer, byteOffset: number, length: number): { toString(encoding: 'base64url'): string };
+  from(data: string, encoding: 'base64url'): Uint8Array;
+}
+const nodeBuffer = (globalThis as { Buffer?: NodeBufferLike }).Buffer;
+
 export function toBase64Url(bytes: Uint8Array | ArrayBuffer): string {
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  if (nodeBuffer) return nodeBuffer.from(view.buffer as ArrayBuffer, view.byteOffset, view.byteLength).toString('base64url');
   let binary = '';
   // Chunked: String.fromCharCode with a huge spread overflows the call stack.
   for (let i = 0; i < view.length; i += 0x8000) {
@@ -28,6 +38,8 @@ const base64UrlPattern = /^[A-Za-z0-9_-]*$/;
 
 export function fromBase64Url(text: string): Uint8Array {
   if (!base64UrlPattern.test(text) || text.length % 4 === 1) throw new Error('Ungültige base64url-Kodierung');
+  // A copy in an ArrayBuffer of its own (Node pools small Buffers in a shared one).
+  if (nodeBuffer) return new Uint8Array(nodeBuffer.from(text, 'base64url'));
   const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
   const binary = atob(padded);
   const bytes = new Uint8Array(binary.length);

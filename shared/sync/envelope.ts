@@ -28,8 +28,17 @@ function signingInput(headerBytes: Uint8Array, enc: Uint8Array, ct: Uint8Array):
   return lengthPrefixed(signatureLabel, headerBytes, enc, ct);
 }
 
+/**
+ * A body that is JSON text already (the server builds pull pages from the JSON it stores):
+ * sealed as it is instead of being serialised again. The text must be one JSON value.
+ */
+export class JsonText {
+  constructor(readonly json: string) {}
+}
+
 export interface SealParams {
   readonly header: EnvelopeHeader;
+  /** any JSON-serialisable value, or its text as a `JsonText` */
   readonly body: unknown;
   /** the recipient's X25519 public key */
   readonly recipientPublicKey: CryptoKey;
@@ -42,7 +51,8 @@ export async function sealEnvelope(params: SealParams): Promise<Envelope> {
   const header = envelopeHeaderSchema.parse(params.header);
   const headerBytes = utf8(JSON.stringify(header));
   const compression = params.compression ?? streamCompression;
-  const plaintext = await compression.gzip(utf8(JSON.stringify(params.body)));
+  const json = params.body instanceof JsonText ? params.body.json : JSON.stringify(params.body);
+  const plaintext = await compression.gzip(utf8(json));
   const sealed = await hpkeSuite.seal(
     { recipientPublicKey: params.recipientPublicKey, info: asBufferSource(hpkeInfo) },
     asBufferSource(plaintext),

@@ -1,6 +1,6 @@
 import {
   DEFAULT_PULL_LIMIT,
-  pullPageSchema,
+  pullPageCheck,
   pushAckSchema,
   type PushBatch,
 } from '../../../shared/sync';
@@ -182,7 +182,7 @@ export class SyncEngine {
         answerKind: 'pull-page',
         position: { cursor },
         body: pullRequestBody(db, { deviceId: keys.deviceId, cursor, limit }),
-        answer: pullPageSchema,
+        answer: pullPageCheck,
       });
       // Awaited below, or dropped on purpose (the run ended first): never an unhandled rejection.
       answer.catch(() => undefined);

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { uuidv7 } from '../../../shared/ids';
 import {
   EnvelopeError,
@@ -52,7 +51,12 @@ export interface ExchangeRequest<T> {
   readonly answerKind: Extract<EnvelopeKind, 'push-ack' | 'pull-page'>;
   readonly position: { batchSeq: number } | { cursor: string };
   readonly body: unknown;
-  readonly answer: z.ZodType<T>;
+  /** a zod schema, or a hand-written check with the same rules (shared/sync/pull-page-check.ts) */
+  readonly answer: AnswerCheck<T>;
+}
+
+export interface AnswerCheck<T> {
+  safeParse(input: unknown): { readonly success: true; readonly data: T } | { readonly success: false };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { pullRequestSchema, type PullPage } from '../../../shared/sync';
+import { JsonText, pullRequestSchema, type PullPage } from '../../../shared/sync';
 import type { AppContext } from '../http/context';
 import { SyncError } from '../http/sync-error';
 import { pullExtras } from '../sync/pull-extras';
@@ -12,10 +12,12 @@ export function registerPull(app: FastifyInstance, ctx: AppContext): void {
     const pull = opened.body;
     if (pull.deviceId !== opened.device.id || pull.cursor !== opened.header.cursor) throw new SyncError('INVALID_REQUEST');
     const { extras, maxBytes } = await pullExtras(ctx.db, opened.device, pull, ctx.referenceData);
-    const page = await readPullPage(ctx.db, opened.device, pull, maxBytes);
+    const { changes, ...page } = await readPullPage(ctx.db, opened.device, pull, maxBytes);
     await ctx.db.query('UPDATE device SET last_pull_at = $2 WHERE id = $1', [opened.device.id, ctx.now()]);
     const notice = ctx.keyring.noticeFor(opened.serverKey);
-    const body: PullPage = { ...page, ...extras, serverTime: ctx.now(), ...(notice ? { serverKey: notice } : {}) };
+    const rest: Omit<PullPage, 'changes'> = { ...page, ...extras, serverTime: ctx.now(), ...(notice ? { serverKey: notice } : {}) };
+    // The changes are JSON text from the database already: spliced in, not parsed and re-serialised.
+    const body = new JsonText(`{"changes":[${changes.join(',')}],${JSON.stringify(rest).slice(1)}`);
     return sealToDevice(ctx, opened, 'pull-page', { cursor: pull.cursor }, body);
   });
 }
