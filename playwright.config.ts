@@ -7,6 +7,14 @@ import { existsSync } from 'node:fs';
  */
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * One time zone for the page and for the core behind the e2e host (which runs in the test
+ * worker, a child of this process): forms fill in the browser's "today", the core checks dates
+ * against its own; in different zones they disagree for hours around midnight.
+ */
+const timeZone = process.env.TZ || 'Europe/Berlin';
+process.env.TZ = timeZone;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
@@ -19,7 +27,7 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1280, height: 860 },
     locale: 'de-DE',
-    timezoneId: 'Europe/Berlin',
+    timezoneId: timeZone,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {

@@ -11,6 +11,7 @@ import { errorText } from '../../i18n/error-text';
 import { AttachDocument } from './AttachDocument';
 import { DocumentItem } from './DocumentItem';
 import { PreviewDialog } from './PreviewDialog';
+import { useFocusAfterRender } from '../../hooks/useFocusAfterRender';
 
 interface DocumentsPanelProps {
   personId: string;
@@ -34,6 +35,7 @@ export function DocumentsPanel({ personId, ownerKind, ownerId, heading, readOnly
   const reload = given === undefined ? own.reload : (onChanged ?? own.reload);
   const [previewing, setPreviewing] = useState<DocumentInfo | null>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
+  const focusAfterRender = useFocusAfterRender();
   const [removing, setRemoving] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -44,7 +46,7 @@ export function DocumentsPanel({ personId, ownerKind, ownerId, heading, readOnly
   const closePreview = useCallback(() => {
     setPreviewing(null);
     // Back to the button that opened it (the browser may not know it after React re-rendered).
-    requestAnimationFrame(() => opener.current?.focus());
+    focusAfterRender(() => opener.current);
   }, []);
 
   const remove = async (info: DocumentInfo) => {

@@ -17,13 +17,18 @@ interface TaskListProps {
   readOnly?: boolean;
   /** said plainly when there is nothing */
   emptyText: string;
+  /**
+   * The screen announces "done" itself (its list may vanish with the last task, and the message
+   * and the focus with it); without this the list shows the message above itself.
+   */
+  onDone?: (message: string) => void;
 }
 
 /**
  * Wiedervorlagen as a list: what, for whom, when due, where to go, and "Erledigt". Each task
  * reads as one line; the button names its task, so a screen-reader list of buttons is clear.
  */
-export function TaskList({ tasks, onChanged, inCase = false, readOnly = false, emptyText }: TaskListProps) {
+export function TaskList({ tasks, onChanged, inCase = false, readOnly = false, emptyText, onDone }: TaskListProps) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -35,7 +40,9 @@ export function TaskList({ tasks, onChanged, inCase = false, readOnly = false, e
     setMessage(null);
     try {
       await call('tasks.setStatus', { id: task.id, status: 'erledigt' });
-      setMessage(t('caseFile.tasks.doneMessage', { title: task.title }));
+      const done = t('caseFile.tasks.doneMessage', { title: task.title });
+      if (onDone) onDone(done);
+      else setMessage(done);
       onChanged();
     } catch (error) {
       setFailure(errorText(error));

@@ -6,6 +6,9 @@ import { PageHeading } from '../../components/PageHeading';
 import { formatIsoDate } from '../../format/dates';
 import { useKimQuery } from '../../hooks/useKimQuery';
 import { usePageTitle } from '../../hooks/usePageTitle';
+import { useState } from 'react';
+import { ActionFeedback } from '../../components/ActionFeedback';
+import { focusPageHeading } from '../../components/PageHeading';
 import { TaskList } from './TaskList';
 
 type SectionKey = 'overdue' | 'dueToday' | 'upcoming' | 'fresh';
@@ -18,6 +21,13 @@ export function TodayScreen() {
   const today = useKimQuery('tasks.today', {});
   const data = today.data;
   const total = data ? new Set(sections.flatMap((key) => data[key].map((task) => task.id))).size : 0;
+  const [doneMessage, setDoneMessage] = useState<string | null>(null);
+  // The pressed button leaves with its task (and with the last one the whole list): the message
+  // lives above the sections, and the focus goes to the top of the page, not to <body>.
+  const onDone = (message: string) => {
+    setDoneMessage(message);
+    focusPageHeading();
+  };
 
   return (
     <>
@@ -32,6 +42,7 @@ export function TodayScreen() {
           ) : null}
         </PageHeading>
       </div>
+      <ActionFeedback message={doneMessage} failure={null} />
       {today.status === 'error' ? <LoadError error={today.error} onRetry={today.reload} /> : null}
       {today.status === 'loading' && !data ? <Loading /> : null}
       {data && total === 0 ? (
@@ -41,13 +52,13 @@ export function TodayScreen() {
         </div>
       ) : null}
       {data && total > 0
-        ? sections.map((key) => <TodaySection key={key} sectionKey={key} tasks={data[key]} onChanged={today.reload} />)
+        ? sections.map((key) => <TodaySection key={key} sectionKey={key} tasks={data[key]} onChanged={today.reload} onDone={onDone} />)
         : null}
     </>
   );
 }
 
-function TodaySection({ sectionKey, tasks, onChanged }: { sectionKey: SectionKey; tasks: readonly Task[]; onChanged: () => void }) {
+function TodaySection({ sectionKey, tasks, onChanged, onDone }: { sectionKey: SectionKey; tasks: readonly Task[]; onChanged: () => void; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const titleId = `today-${sectionKey}`;
   return (
@@ -55,7 +66,7 @@ function TodaySection({ sectionKey, tasks, onChanged }: { sectionKey: SectionKey
       <h2 id={titleId}>
         {t(`caseFile.today.${sectionKey}`)} <span className="count-badge">({tasks.length})</span>
       </h2>
-      <TaskList tasks={tasks} onChanged={onChanged} emptyText={t(`caseFile.today.${sectionKey}Empty`)} />
+      <TaskList tasks={tasks} onChanged={onChanged} emptyText={t(`caseFile.today.${sectionKey}Empty`)} onDone={onDone} />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import type { CaseTabProps } from '../tab-props';
 import { AssessmentForm } from './assessment/AssessmentForm';
 import { AssessmentOverview } from './assessment/AssessmentOverview';
 import { ClosedNote } from './common/ClosedNote';
+import { useFocusAfterRender } from '../../../hooks/useFocusAfterRender';
 
 /** Tab "Assessment": need per life domain, its history, and a new assessment. */
 export function AssessmentTab({ caseId, closed }: CaseTabProps) {
@@ -18,6 +19,7 @@ export function AssessmentTab({ caseId, closed }: CaseTabProps) {
   const [saved, setSaved] = useState(false);
   const startRef = useRef<HTMLButtonElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusAfterRender = useFocusAfterRender();
 
   return (
     <div className="care-view">
@@ -51,11 +53,11 @@ export function AssessmentTab({ caseId, closed }: CaseTabProps) {
             setEditing(false);
             setSaved(true);
             history.reload();
-            requestAnimationFrame(() => headingRef.current?.focus());
+            focusAfterRender(() => headingRef.current);
           }}
           onCancel={() => {
             setEditing(false);
-            requestAnimationFrame(() => startRef.current?.focus());
+            focusAfterRender(() => startRef.current);
           }}
         />
       ) : null}

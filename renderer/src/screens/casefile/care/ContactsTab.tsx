@@ -9,6 +9,7 @@ import type { CaseTabProps } from '../tab-props';
 import { ClosedNote } from './common/ClosedNote';
 import { ContactForm } from './contacts/ContactForm';
 import { ContactItem } from './contacts/ContactItem';
+import { useFocusAfterRender } from '../../../hooks/useFocusAfterRender';
 
 /** Tab "Kontakte": the Beratungskontakte, newest first; notes are corrected, never overwritten. */
 export function ContactsTab({ caseId, closed }: CaseTabProps) {
@@ -17,11 +18,12 @@ export function ContactsTab({ caseId, closed }: CaseTabProps) {
   const [adding, setAdding] = useState(false);
   const [saved, setSaved] = useState(false);
   const addRef = useRef<HTMLButtonElement>(null);
+  const focusAfterRender = useFocusAfterRender();
   const list = [...(contacts.data ?? [])].sort(
     (a, b) => b.contactDate.localeCompare(a.contactDate) || (b.startTime ?? '').localeCompare(a.startTime ?? '') || b.createdAt.localeCompare(a.createdAt),
   );
 
-  const back = () => requestAnimationFrame(() => addRef.current?.focus());
+  const back = () => focusAfterRender(() => addRef.current);
   return (
     <div className="care-view">
       <ClosedNote closed={closed} />

@@ -10,6 +10,7 @@ import type { CaseTabProps } from '../tab-props';
 import { ClosedNote } from './common/ClosedNote';
 import { GoalForm } from './plan/GoalForm';
 import { GoalItem } from './plan/GoalItem';
+import { useFocusAfterRender } from '../../../hooks/useFocusAfterRender';
 
 /** Tab "Hilfeplan": goals grouped by life domain, with steps; new goals. */
 export function PlanTab({ caseId, closed }: CaseTabProps) {
@@ -18,6 +19,7 @@ export function PlanTab({ caseId, closed }: CaseTabProps) {
   const [adding, setAdding] = useState(false);
   const [saved, setSaved] = useState(false);
   const addRef = useRef<HTMLButtonElement>(null);
+  const focusAfterRender = useFocusAfterRender();
   const list = goals.data ?? [];
   const groups = lifeDomains.map((domain) => ({ domain, goals: list.filter((goal) => goal.lifeDomain === domain) })).filter((group) => group.goals.length > 0);
 
@@ -48,11 +50,11 @@ export function PlanTab({ caseId, closed }: CaseTabProps) {
             setAdding(false);
             setSaved(true);
             goals.reload();
-            requestAnimationFrame(() => addRef.current?.focus());
+            focusAfterRender(() => addRef.current);
           }}
           onCancel={() => {
             setAdding(false);
-            requestAnimationFrame(() => addRef.current?.focus());
+            focusAfterRender(() => addRef.current);
           }}
         />
       ) : null}

@@ -9,6 +9,7 @@ import type { CaseTabProps } from '../tab-props';
 import { ClosedNote } from './common/ClosedNote';
 import { ReferralForm } from './referrals/ReferralForm';
 import { ReferralItem } from './referrals/ReferralItem';
+import { useFocusAfterRender } from '../../../hooks/useFocusAfterRender';
 
 /** Tab "Vermittlungen": referrals to network partners, each resting on a consent. */
 export function ReferralsTab({ caseId, personId, closed }: CaseTabProps) {
@@ -18,8 +19,9 @@ export function ReferralsTab({ caseId, personId, closed }: CaseTabProps) {
   const [adding, setAdding] = useState(false);
   const [saved, setSaved] = useState(false);
   const addRef = useRef<HTMLButtonElement>(null);
+  const focusAfterRender = useFocusAfterRender();
   const list = [...(referrals.data ?? [])].sort((a, b) => b.referredAt.localeCompare(a.referredAt) || b.createdAt.localeCompare(a.createdAt));
-  const back = () => requestAnimationFrame(() => addRef.current?.focus());
+  const back = () => focusAfterRender(() => addRef.current);
 
   return (
     <div className="care-view">

@@ -6,6 +6,7 @@ import { formatIsoDate, formatTimestamp } from '../../../../format/dates';
 import { DocumentsPanel } from '../../../documents/DocumentsPanel';
 import { ConsentStatusBadge } from './ConsentStatusBadge';
 import { WithdrawForm } from './WithdrawForm';
+import { useFocusAfterRender } from '../../../../hooks/useFocusAfterRender';
 
 interface ConsentItemProps {
   consent: Consent;
@@ -22,6 +23,7 @@ export function ConsentItem({ consent, closed, focusOnMount, onChanged, headingL
   const { t } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const withdrawRef = useRef<HTMLButtonElement>(null);
+  const focusAfterRender = useFocusAfterRender();
   const [withdrawing, setWithdrawing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const headingId = `consent-${consent.id}`;
@@ -94,7 +96,7 @@ export function ConsentItem({ consent, closed, focusOnMount, onChanged, headingL
             }}
             onCancel={() => {
               setWithdrawing(false);
-              requestAnimationFrame(() => withdrawRef.current?.focus());
+              focusAfterRender(() => withdrawRef.current);
             }}
           />
         ) : (

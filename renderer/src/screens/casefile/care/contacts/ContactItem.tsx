@@ -5,6 +5,7 @@ import { StatusMessage } from '../../../../components/StatusMessage';
 import { formatIsoDate } from '../../../../format/dates';
 import { CorrectNoteForm } from './CorrectNoteForm';
 import { NoteVersion } from './NoteVersion';
+import { useFocusAfterRender } from '../../../../hooks/useFocusAfterRender';
 
 /** One contact: the facts, the current note and — disclosed — every earlier version of it. */
 export function ContactItem({ contact, closed, onChanged }: { contact: Contact; closed: boolean; onChanged: () => void }) {
@@ -12,6 +13,7 @@ export function ContactItem({ contact, closed, onChanged }: { contact: Contact; 
   const [correcting, setCorrecting] = useState(false);
   const [corrected, setCorrected] = useState(false);
   const correctRef = useRef<HTMLButtonElement>(null);
+  const focusAfterRender = useFocusAfterRender();
   const headingId = `contact-${contact.id}`;
   const [current, ...earlier] = contact.notes;
   const when = [formatIsoDate(contact.contactDate), contact.startTime].filter(Boolean).join(', ');
@@ -77,11 +79,11 @@ export function ContactItem({ contact, closed, onChanged }: { contact: Contact; 
             setCorrecting(false);
             setCorrected(true);
             onChanged();
-            requestAnimationFrame(() => correctRef.current?.focus());
+            focusAfterRender(() => correctRef.current);
           }}
           onCancel={() => {
             setCorrecting(false);
-            requestAnimationFrame(() => correctRef.current?.focus());
+            focusAfterRender(() => correctRef.current);
           }}
         />
       ) : (

@@ -7,12 +7,14 @@ import { useAction } from '../common/useAction';
 import { GoalStatusForm } from './GoalStatusForm';
 import { StepForm } from './StepForm';
 import { StepItem } from './StepItem';
+import { useFocusAfterRender } from '../../../../hooks/useFocusAfterRender';
 
 /** One goal: status, dates, its steps, and the ways to change them. */
 export function GoalItem({ goal, closed, onChanged }: { goal: Goal; closed: boolean; onChanged: () => void }) {
   const { t } = useTranslation();
   const [addingStep, setAddingStep] = useState(false);
   const addRef = useRef<HTMLButtonElement>(null);
+  const focusAfterRender = useFocusAfterRender();
   const action = useAction();
   const headingId = `goal-${goal.id}`;
   const stepsDone = goal.steps.filter((step) => step.doneAt !== null).length;
@@ -70,11 +72,11 @@ export function GoalItem({ goal, closed, onChanged }: { goal: Goal; closed: bool
             setAddingStep(false);
             action.setMessage(t('care.plan.stepSaved'));
             onChanged();
-            requestAnimationFrame(() => addRef.current?.focus());
+            focusAfterRender(() => addRef.current);
           }}
           onCancel={() => {
             setAddingStep(false);
-            requestAnimationFrame(() => addRef.current?.focus());
+            focusAfterRender(() => addRef.current);
           }}
         />
       ) : (

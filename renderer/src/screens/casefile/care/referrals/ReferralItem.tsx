@@ -5,6 +5,7 @@ import type { Referral } from '../../../../../../shared/domain/referral';
 import { StatusMessage } from '../../../../components/StatusMessage';
 import { formatIsoDate } from '../../../../format/dates';
 import { nextStatuses, ReferralStatusForm } from './ReferralStatusForm';
+import { useFocusAfterRender } from '../../../../hooks/useFocusAfterRender';
 
 interface ReferralItemProps {
   referral: Referral;
@@ -19,6 +20,7 @@ export function ReferralItem({ referral, consents, closed, onChanged }: Referral
   const [updating, setUpdating] = useState(false);
   const [saved, setSaved] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const focusAfterRender = useFocusAfterRender();
   const headingId = `referral-${referral.id}`;
   const consent = consents.find((item) => item.id === referral.consentId);
   const title = `${referral.partnerName} · ${t(`care.lifeDomain.${referral.lifeDomain}`)}`;
@@ -72,11 +74,11 @@ export function ReferralItem({ referral, consents, closed, onChanged }: Referral
               setUpdating(false);
               setSaved(true);
               onChanged();
-              requestAnimationFrame(() => (buttonRef.current ?? document.getElementById(headingId))?.focus());
+              focusAfterRender(() => buttonRef.current ?? document.getElementById(headingId));
             }}
             onCancel={() => {
               setUpdating(false);
-              requestAnimationFrame(() => buttonRef.current?.focus());
+              focusAfterRender(() => buttonRef.current);
             }}
           />
         ) : (
