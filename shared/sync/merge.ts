@@ -50,6 +50,17 @@ export function mergeIncoming(incoming: IncomingFieldChange, current: CurrentFie
   return { apply, conflict: stale || !apply };
 }
 
+/**
+ * Server side, a field of an append-only entity (`append-only.ts`): written once. The first value
+ * is taken; after that nothing replaces it, whatever the HLC or the device. A different value is
+ * refused and kept in a conflict record (the original stays); the same value again changes
+ * nothing.
+ */
+export function mergeIncomingWriteOnce(incoming: IncomingFieldChange, current: CurrentFieldVersion | null): MergeDecision {
+  if (current === null) return { apply: true, conflict: false };
+  return { apply: false, conflict: !sameJson(incoming.value, current.value) };
+}
+
 /** The local state of a field on a device when a pulled value arrives. */
 export interface LocalFieldVersion {
   readonly value: unknown;
@@ -66,6 +77,18 @@ export function mergePulled(pulled: { value: unknown; hlc: string }, local: Loca
   const apply = incomingWins(pulled.hlc, local?.hlc ?? null);
   const conflict = apply && local !== null && local.pending && !sameJson(pulled.value, local.value);
   return { apply, conflict };
+}
+
+/**
+ * Device side, a field of an append-only entity: a value the device holds (a field with a clock
+ * and a non-null value) is never replaced by a different pulled one, whatever its HLC — an older,
+ * buggy or tampered app, or a server that took the change before it refused such changes. The
+ * pulled value is not applied but kept aside as a conflict. A field without a value yet takes
+ * the pulled one by the usual rule.
+ */
+export function mergePulledWriteOnce(pulled: { value: unknown; hlc: string }, local: LocalFieldVersion | null): MergeDecision {
+  if (local !== null && local.value !== null && !sameJson(pulled.value, local.value)) return { apply: false, conflict: true };
+  return mergePulled(pulled, local);
 }
 
 /**

@@ -1,9 +1,15 @@
-import { canonicalJson, incomingWins, isBookkeepingField, mergeIncoming, type FieldChange } from '../../../shared/sync';
+import { canonicalJson, incomingWins, isBookkeepingField, mergeIncoming, mergeIncomingWriteOnce, type FieldChange } from '../../../shared/sync';
+import { isAppendOnlyEntity } from '../../../shared/sync/append-only';
 
 /**
  * What an accepted batch does to the server state, decided without the database: the rows'
  * teams, the fields' winning values and the conflict records. `push-service.ts` loads the inputs
  * and writes the outputs inside one transaction.
+ *
+ * A field of an append-only entity (contact notes, assessments, phase events) is written once:
+ * a change to a field the server holds already is not applied — a different value becomes a
+ * conflict record beside the original, so it is kept but changes nothing, not even the row's
+ * team (an older, buggy or tampered app cannot rewrite history through sync).
  */
 export interface RowScope {
   readonly teamId: string;
@@ -59,13 +65,16 @@ export function planPush(input: {
 
   for (const { change, seq } of input.inserted) {
     const rKey = rowKey(change.entity, change.rowId);
-    const row = rows.get(rKey);
-    // The row's team is a last-writer-wins register over the teamId every change carries.
-    if (!row || incomingWins(change.hlc, row.teamHlc)) rows.set(rKey, { teamId: change.teamId, teamHlc: change.hlc });
-    touchedRows.set(rKey, { entity: change.entity, rowId: change.rowId });
-
     const fKey = fieldKey(change.entity, change.rowId, change.field);
     const current = fields.get(fKey) ?? null;
+    const writeOnce = isAppendOnlyEntity(change.entity);
+
+    const row = rows.get(rKey);
+    // The row's team is a last-writer-wins register over the teamId every change carries; a
+    // change to a written-once field does not move the row.
+    if (!row || (!(writeOnce && current) && incomingWins(change.hlc, row.teamHlc))) rows.set(rKey, { teamId: change.teamId, teamHlc: change.hlc });
+    touchedRows.set(rKey, { entity: change.entity, rowId: change.rowId });
+
     const valueJson = canonicalJson(change.value);
     const incoming: FieldVersion = {
       valueJson,
@@ -76,11 +85,13 @@ export function planPush(input: {
       versionSeq: seq,
       schemaVersion: change.schemaVersion,
     };
-    const decision = mergeIncoming(
+    const merge = writeOnce ? mergeIncomingWriteOnce : mergeIncoming;
+    const decision = merge(
       { value: change.value, hlc: change.hlc, deviceId: change.deviceId, baseSeq: change.baseSeq },
       current && { value: JSON.parse(current.valueJson) as unknown, hlc: current.hlc, deviceId: current.deviceId, serverSeq: current.versionSeq },
     );
-    if (decision.conflict && current && !isBookkeepingField(change.field)) {
+    // A rewrite of a written-once field is recorded whatever the field: nothing vanishes silently.
+    if (decision.conflict && current && (writeOnce || !isBookkeepingField(change.field))) {
       pendingConflicts.push({
         id: input.newId(),
         entity: change.entity,
