@@ -3,8 +3,6 @@ import type { ChannelParsedInput } from '../../../shared/ipc/contract';
 import { KimError } from '../../../shared/ipc/errors';
 import type { SyncConflict } from '../../../shared/ipc/sync-contract';
 import type { Db } from '../db-types';
-import { rowToCase } from '../services/cases';
-import { rowToPerson } from '../services/person-mapping';
 import { writeContextOf } from '../services/write-context';
 import type { Workspace } from '../session/session';
 import { prepared } from '../store/prepared';
@@ -12,6 +10,7 @@ import { casesEntity, personsEntity, type RowValues } from '../write/entities';
 import { writeEntity } from '../write/write-path';
 import { syncedEntities, toColumn } from './columns';
 import { syncMessages } from './messages';
+import { issueOfWrite } from './row-validators';
 import { fitsField } from './value-fit';
 import { readSyncState } from './state';
 
@@ -141,23 +140,16 @@ export function resolveConflict(ws: Workspace, input: ChannelParsedInput<'sync.r
       values: { [row.field]: column.value },
       forceFields: [row.field],
     });
-    // The row must still be a valid record with the chosen value (else roll back).
-    if (!validRow(entity.name, written)) throw invalidValue();
+    // The row must still be a valid record of its entity with the chosen value (else roll back).
+    const issue = issueOfWrite(entity.name, row.field, existing, written);
+    if (issue) throw invalidValue(`${entity.label}, Feld „${issue.path || row.field}“: ${issue.message}`);
     close();
   })();
   return { resolved: true };
 }
 
-function invalidValue(): KimError {
-  return new KimError('INVALID_INPUT', syncMessages.conflictValueInvalid, { fieldErrors: { value: syncMessages.conflictValueInvalid } });
-}
-
-function validRow(entity: string, row: RowValues): boolean {
-  try {
-    if (entity === personsEntity.name) rowToPerson(row);
-    if (entity === casesEntity.name) rowToCase(row);
-    return true;
-  } catch {
-    return false;
-  }
+/** Refused in plain German; `detail` names the record type, the field and what is wrong. */
+function invalidValue(detail?: string): KimError {
+  const message = detail === undefined ? syncMessages.conflictValueInvalid : `${syncMessages.conflictValueInvalid} (${detail})`;
+  return new KimError('INVALID_INPUT', message, { fieldErrors: { value: detail ?? syncMessages.conflictValueInvalid } });
 }

@@ -1,7 +1,8 @@
 /**
  * Whether a value typed in the review list fits the field, for any record type: it must be of
  * the kind the field held in the two versions that met — a date stays a date, a number a
- * number, a list a list. (Persons and cases are then checked as whole records as well.) Empty
+ * number, a list a list. (Every record is then checked as a whole against its entity's schema:
+ * row-validators.ts.) Empty
  * (null) is for the column check to decide: required columns refuse it there.
  */
 type Kind = 'date' | 'string' | 'number' | 'boolean' | 'array' | 'object';

@@ -4,7 +4,7 @@ import { documentSyncMessages, type DocumentChunkUpload } from '../../../shared/
 import type { Db, Queryable, Row } from '../db/adapter';
 import { num, str } from '../db/values';
 import { SyncError } from '../http/sync-error';
-import type { DocumentMeta } from './document-scope';
+import { deletedDocumentSql, type DocumentMeta } from './document-scope';
 
 /**
  * The server's copy of document content, chunk by chunk. A chunk is stored only when its bytes
@@ -43,6 +43,9 @@ export async function storeChunk(db: Db, meta: DocumentMeta, upload: DocumentChu
   const outcome = await db.transaction(async (tx) => {
     // Two devices finishing the same document at once must not both skip the completion check.
     await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [documentLockSpace, upload.documentId]);
+    // Deleted since the request was checked: the push that deleted it has dropped its chunks
+    // under this lock; none may come back after it.
+    if (await isDeleted(tx, upload.documentId)) return 'deleted' as const;
     const inserted = await tx.query(
       `INSERT INTO document_chunk (document_id, idx, data, sha256, received_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (document_id, idx) DO NOTHING RETURNING idx`,
@@ -62,9 +65,26 @@ export async function storeChunk(db: Db, meta: DocumentMeta, upload: DocumentChu
     return 'damaged' as const;
   });
   // Refused only after the commit: the dropped chunks of a damaged document stay dropped.
+  if (outcome === 'deleted') throw new SyncError('OUT_OF_SCOPE', {}, documentSyncMessages.notInScope);
   if (outcome === 'mismatch') throw new SyncError('INVALID_REQUEST', {}, documentSyncMessages.chunkMismatch);
   if (outcome === 'damaged') throw new SyncError('INVALID_REQUEST', {}, documentSyncMessages.documentDamaged);
   return outcome;
+}
+
+/**
+ * A push brought tombstones: the content of each of these documents that is deleted now goes,
+ * in the push's transaction, so no chunk is served after the tombstone is committed. Each
+ * document under its lock, so an upload running at the same time cannot put a chunk back.
+ */
+export async function dropDeletedContent(tx: Queryable, documentIds: readonly string[]): Promise<void> {
+  for (const documentId of [...new Set(documentIds)].sort()) {
+    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [documentLockSpace, documentId]);
+    await tx.query(`DELETE FROM document_chunk WHERE document_id = $1 AND ${deletedDocumentSql('$1')}`, [documentId]);
+  }
+}
+
+async function isDeleted(tx: Queryable, documentId: string): Promise<boolean> {
+  return (await tx.query(`SELECT 1 AS deleted WHERE ${deletedDocumentSql('$1')}`, [documentId])).length > 0;
 }
 
 export interface ChunkOut {

@@ -4,8 +4,16 @@ import { str, strOrNull } from '../db/values';
 /**
  * What the server knows of a document from field sync, and whether a device's user may touch
  * its content: only when the document's metadata row is in one of the user's teams (read on
- * every request, so a user taken out of a team loses access at once).
+ * every request, so a user taken out of a team loses access at once) and not deleted. A
+ * deleted document (its `deleted_at` field set) is unknown to every route; its chunks are
+ * dropped in the push that brings the tombstone (chunk-store.ts, dropDeletedContent).
  */
+
+/** SQL: the document whose id is `rowIdSql` carries a tombstone (deleted_at not null). */
+export function deletedDocumentSql(rowIdSql: string): string {
+  return `EXISTS (SELECT 1 FROM field_state d WHERE d.entity = 'documents' AND d.row_id = ${rowIdSql}
+    AND d.field = 'deleted_at' AND d.value_json <> 'null')`;
+}
 export interface DocumentMeta {
   readonly documentId: string;
   /** null while the metadata row is incomplete on the server (a field still on its way) */
@@ -23,7 +31,8 @@ export async function accessibleDocuments(db: Queryable, userId: string, documen
        (SELECT f.value_json FROM field_state f WHERE f.entity = 'documents' AND f.row_id = s.row_id AND f.field = 'sha256') AS sha256
      FROM sync_row s
      WHERE s.entity = 'documents' AND s.row_id = ANY($1::text[])
-       AND s.team_id IN (SELECT team_id FROM user_team WHERE user_id = $2)`,
+       AND s.team_id IN (SELECT team_id FROM user_team WHERE user_id = $2)
+       AND NOT ${deletedDocumentSql('s.row_id')}`,
     [documentIds, userId],
   );
   const found = new Map<string, DocumentMeta>();

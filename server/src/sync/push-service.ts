@@ -12,12 +12,13 @@ import {
 } from '../../../shared/sync';
 import type { Db, Queryable } from '../db/adapter';
 import { num, numOrNull, str } from '../db/values';
+import { dropDeletedContent } from '../documents/chunk-store';
 import { SyncError } from '../http/sync-error';
 import type { DeviceRecord } from './devices';
 import { teamsOfUser } from './devices';
 import { fieldKey, planPush, rowKey, type ConflictRecord, type FieldVersion, type PushPlan, type RowScope } from './plan-push';
 import { pushLockKey } from './locks';
-import { moveChildRows } from './person-children';
+import { homeToPersons, moveChildRows, purgeRehomed, rehomedWithoutHandover, type RehomedRow } from './person-children';
 
 export interface PushDeps {
   readonly db: Db;
@@ -86,9 +87,12 @@ async function applyChanges(tx: Queryable, deps: PushDeps, device: DeviceRecord,
   for (const row of await tx.query('SELECT op_id, seq FROM change_log WHERE op_id = ANY($1::text[])', [changes.map((c) => c.opId)])) {
     known.set(str(row, 'op_id'), num(row, 'seq'));
   }
-  const fresh = changes.filter((change) => !known.has(change.opId));
+  const unseen = changes.filter((change) => !known.has(change.opId));
+  // A person's rows live in the person's team on the server, whatever team the device named.
+  const homed = await homeToPersons(tx, unseen);
+  const fresh = homed.changes;
   const rows = await loadRows(tx, fresh);
-  await authorize(tx, device.userId, fresh, rows);
+  await authorize(tx, device.userId, unseen, rows, [...homed.rehomed.values()]);
 
   const inserted = await insertChanges(tx, device.userId, fresh, deps.now());
   const insertedChanges = fresh.filter((change) => inserted.has(change.opId)).map((change) => ({ change, seq: inserted.get(change.opId)! }));
@@ -100,6 +104,10 @@ async function applyChanges(tx: Queryable, deps: PushDeps, device: DeviceRecord,
     newId: deps.newId,
   });
   await writePlan(tx, plan, deps.now());
+  await purgeRehomedRows(tx, homed.rehomed, inserted, fresh, plan, deps.now());
+  // A deleted document's content leaves the server with the tombstone, in this transaction.
+  const tombstones = insertedChanges.filter(({ change }) => change.entity === 'documents' && change.field === 'deleted_at' && change.value !== null);
+  if (tombstones.length > 0) await dropDeletedContent(tx, tombstones.map(({ change }) => change.rowId));
 
   return {
     batchSeq: batch.batchSeq,
@@ -113,10 +121,20 @@ async function applyChanges(tx: Queryable, deps: PushDeps, device: DeviceRecord,
 }
 
 /**
- * A device writes only rows of its user's teams: the team each change names, and the team the
- * server has the row in. One change outside refuses the whole batch — nothing is applied.
+ * A device writes only rows of its user's teams: the team each change names (as the device sent
+ * it), and the team the server has the row in. A row of a person who moved out of the team the
+ * change names is re-homed to the person's team (person-children.ts); into a team the user is
+ * not in only when the person really left the team named (the device had it legitimately).
+ * One change outside refuses the whole batch — nothing is applied; the device moves the named
+ * rows to its review list.
  */
-async function authorize(tx: Queryable, userId: string, changes: readonly FieldChange[], rows: ReadonlyMap<string, RowScope>): Promise<void> {
+async function authorize(
+  tx: Queryable,
+  userId: string,
+  changes: readonly FieldChange[],
+  rows: ReadonlyMap<string, RowScope>,
+  rehomed: readonly RehomedRow[],
+): Promise<void> {
   const teams = new Set(await teamsOfUser(tx, userId));
   const outside = new Map<string, { entity: string; rowId: string }>();
   for (const change of changes) {
@@ -125,10 +143,39 @@ async function authorize(tx: Queryable, userId: string, changes: readonly FieldC
       outside.set(rowKey(change.entity, change.rowId), { entity: change.entity, rowId: change.rowId });
     }
   }
+  const elsewhere = rehomed.filter((row) => teams.has(row.namedTeamId) && !teams.has(row.teamId));
+  for (const row of await rehomedWithoutHandover(tx, elsewhere)) {
+    outside.set(rowKey(row.entity, row.rowId), { entity: row.entity, rowId: row.rowId });
+  }
   if (outside.size > 0) throw new SyncError('OUT_OF_SCOPE', { rows: [...outside.values()].slice(0, 100) });
 }
 
-async function loadRows(tx: Queryable, changes: readonly FieldChange[]): Promise<Map<string, RowScope>> {
+/**
+ * The team a re-homed change named gets a purge for the row, so the pushing device (and any
+ * other device of that team that has it) drops it; the person's team pulls it. Only for rows
+ * this push really wrote, that now sit in the person's team, and that the plan did not already
+ * move out of the team named (a move writes its own purge).
+ */
+async function purgeRehomedRows(
+  tx: Queryable,
+  rehomed: ReadonlyMap<string, RehomedRow>,
+  inserted: ReadonlyMap<string, number>,
+  changes: readonly FieldChange[],
+  plan: PushPlan,
+  now: number,
+): Promise<void> {
+  if (rehomed.size === 0) return;
+  const written = new Set(changes.filter((change) => inserted.has(change.opId)).map((change) => rowKey(change.entity, change.rowId)));
+  const moved = new Set(plan.moves.map((move) => `${rowKey(move.entity, move.rowId)}\u0000${move.fromTeamId}`));
+  const candidates = [...rehomed.values()].filter(
+    (row) => written.has(rowKey(row.entity, row.rowId)) && !moved.has(`${rowKey(row.entity, row.rowId)}\u0000${row.namedTeamId}`),
+  );
+  if (candidates.length === 0) return;
+  const current = await loadRows(tx, candidates);
+  await purgeRehomed(tx, candidates.filter((row) => current.get(rowKey(row.entity, row.rowId))?.teamId === row.teamId), now);
+}
+
+async function loadRows(tx: Queryable, changes: readonly Pick<FieldChange, 'entity' | 'rowId'>[]): Promise<Map<string, RowScope>> {
   const keys = new Map(changes.map((c) => [rowKey(c.entity, c.rowId), c]));
   const result = new Map<string, RowScope>();
   if (keys.size === 0) return result;
