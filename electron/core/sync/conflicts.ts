@@ -8,7 +8,8 @@ import type { Workspace } from '../session/session';
 import { prepared } from '../store/prepared';
 import { casesEntity, personsEntity, type RowValues } from '../write/entities';
 import { writeEntity } from '../write/write-path';
-import { syncedEntities, toColumn } from './columns';
+import { sameJson } from '../../../shared/sync';
+import { fromColumn, syncedEntities, toColumn } from './columns';
 import { syncMessages } from './messages';
 import { issueOfWrite } from './row-validators';
 import { fitsField } from './value-fit';
@@ -129,6 +130,15 @@ export function resolveConflict(ws: Workspace, input: ChannelParsedInput<'sync.r
   }
   if (!entity || !entity.fields.includes(row.field)) throw new KimError('NOT_FOUND', syncMessages.conflictRowMissing);
   if (!existing) throw new KimError('NOT_FOUND', syncMessages.conflictRowMissing);
+  if (entity.appendOnly) {
+    // Append-only records are never rewritten (not here either): keeping the version the row
+    // holds closes the review entry; any other text belongs in a new version.
+    if (!sameJson(chosen, fromColumn(entity, row.field, existing[row.field]))) {
+      throw new KimError('APPEND_ONLY', `${entity.label}: Die ursprüngliche Fassung bleibt erhalten. Bitte die andere Fassung als neue Fassung erfassen.`);
+    }
+    close();
+    return { resolved: true };
+  }
   const column = toColumn(entity, row.field, chosen);
   if (!column.ok || !fitsField(chosen, [parseValue(row.local_value), parseValue(row.remote_value)])) throw invalidValue();
 

@@ -113,5 +113,13 @@ describe.each(backends)('append-only rows across devices on $name', (backend) =>
     expect(seen.text).toBe('Erstfassung');
     // recorded once, though the rewrite came twice
     expect(seen.conflicts).toEqual([{ kind: 'concurrent', field: 'text', local_value: '"Erstfassung"', remote_value: '"Umgeschrieben"' }]);
+
+    // The review entry can be closed by keeping the original; taking the rewrite is refused.
+    const [conflict] = (await a.call('sync.conflicts', {})).filter((c) => c.rowId === noteId);
+    expect(conflict).toBeDefined();
+    expect((await a.fail('sync.resolveConflict', { id: conflict!.id, choice: 'remote' })).code).toBe('APPEND_ONLY');
+    expect(await a.call('sync.resolveConflict', { id: conflict!.id, choice: 'local' })).toEqual({ resolved: true });
+    expect((await a.call('sync.conflicts', {})).filter((c) => c.rowId === noteId)).toEqual([]);
+    expect(await readA((db) => (db.prepare('SELECT text FROM contact_notes WHERE id = ?').get(noteId) as { text: string }).text)).toBe('Erstfassung');
   });
 });
