@@ -11,6 +11,7 @@ import {
   type KeyIdentity,
   type PublicKeySet,
 } from '../../../shared/sync';
+import type { DocumentPath } from '../../../shared/sync/documents-protocol';
 import { syncMessages } from './messages';
 import { nodeCompression } from './node-compression';
 import type { Enrollment } from './state';
@@ -46,10 +47,11 @@ export class DeviceRevokedError extends Error {
 }
 
 export interface ExchangeRequest<T> {
-  readonly path: '/v1/push' | '/v1/pull';
-  readonly kind: Extract<EnvelopeKind, 'push' | 'pull'>;
-  readonly answerKind: Extract<EnvelopeKind, 'push-ack' | 'pull-page'>;
-  readonly position: { batchSeq: number } | { cursor: string };
+  readonly path: '/v1/push' | '/v1/pull' | DocumentPath;
+  readonly kind: EnvelopeKind;
+  readonly answerKind: EnvelopeKind;
+  /** push names its batch, pull its cursor; a document request neither */
+  readonly position?: { batchSeq: number } | { cursor: string };
   readonly body: unknown;
   /** a zod schema, or a hand-written check with the same rules (shared/sync/pull-page-check.ts) */
   readonly answer: AnswerCheck<T>;
