@@ -30,7 +30,7 @@ export async function openBenchDatabase(name: string, maxConnections = 8): Promi
         await db.close();
         const cleanup = new pg.Client({ connectionString: url });
         await cleanup.connect();
-        await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
+        if (!process.env.BENCH_KEEP) await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
         await cleanup.end();
       },
     };

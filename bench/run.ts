@@ -2,6 +2,7 @@ import { benchLocalStore } from './local-store';
 import { benchSyncServer } from './sync-server';
 import { benchSyncDevice } from './sync-device';
 import { benchCasework } from './casework';
+import { benchPullApply } from './pull-apply';
 import { printFigure, withinBudget, type Figure } from './report';
 
 /**
@@ -17,6 +18,7 @@ const suites: Array<[string, () => Promise<Figure[]>]> = [
   ['Local store (issue 2)', () => benchLocalStore({ persons: quick ? 10_000 : 100_000 })],
   ['County server (issue 3)', () => benchSyncServer()],
   ['Device sync end to end (issue 3)', () => benchSyncDevice(quick ? { persons: 2_000 } : {})],
+  ['Device apply of a first pull (issue 3, diagnostic)', () => benchPullApply(quick ? { persons: 2_000 } : {})],
   ['Case work: person file and "Heute" (issue 4)', () => benchCasework(quick ? { openCases: 500, samples: 50 } : { openCases: 2_000, samples: 300 })],
 ];
 

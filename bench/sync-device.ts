@@ -46,7 +46,7 @@ async function startBenchServer(database: BenchDatabase, identityPath: string): 
     return { server: await startTestServer(database.db, identityPath, { rateLimits: loose }), mode: 'server in this process' };
   }
   const entry = fileURLToPath(new URL('./sync-server-process.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF_DIR] : []), '--import', 'tsx', entry], {
     env: {
       ...process.env,
       BENCH_SERVER_DATABASE_URL: database.shared.url,

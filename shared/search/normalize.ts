@@ -79,9 +79,18 @@ export function rawTokens(text: string): RawToken[] {
     .filter((token) => token.plain.length > 0);
 }
 
+/** One name field's part of the sort key: its words folded, single spaces between. */
+export function foldedName(value: string): string {
+  return rawTokens(value).map((t) => t.plain).join(' ');
+}
+
 /** Sort key for listing by name: folded, so "Özdemir" sorts with O (DIN 5007-1). */
 export function nameSortKey(familyName: string, givenNames: string): string {
-  const fold = (value: string) => rawTokens(value).map((t) => t.plain).join(' ');
   // \u0001 sorts before every letter and before the space, so "Ali" < "Ali Hassan" < "Alia".
-  return `${fold(familyName)}\u0001${fold(givenNames)}`;
+  return sortKeyOf(foldedName(familyName), foldedName(givenNames));
+}
+
+/** The sort key from already folded fields (the indexer keeps them per name). */
+export function sortKeyOf(foldedFamilyName: string, foldedGivenNames: string): string {
+  return `${foldedFamilyName}\u0001${foldedGivenNames}`;
 }

@@ -1,4 +1,4 @@
-import { fromBase64Url, fromUtf8, lengthPrefixed, toBase64Url, utf8, asBufferSource } from './encoding';
+import { fromBase64Url, fromUtf8, lengthPrefixed, toBase64Url, utf8, asBufferSource, ownBufferSource } from './encoding';
 import { streamCompression, DecompressedTooLargeError, type Compression } from './gzip';
 import { hpkeSuite, sign, verify } from './keys';
 import { MAX_BODY_BYTES } from './limits';
@@ -55,7 +55,8 @@ export async function sealEnvelope(params: SealParams): Promise<Envelope> {
   const plaintext = await compression.gzip(utf8(json));
   const sealed = await hpkeSuite.seal(
     { recipientPublicKey: params.recipientPublicKey, info: asBufferSource(hpkeInfo) },
-    asBufferSource(plaintext),
+    // the compressor's fresh output: not copied once more
+    ownBufferSource(plaintext),
     asBufferSource(headerBytes),
   );
   const enc = new Uint8Array(sealed.enc);
@@ -119,7 +120,8 @@ export async function openEnvelope(params: OpenParams): Promise<OpenedEnvelope> 
   try {
     compressed = await hpkeSuite.open(
       { recipientKey: params.recipientPrivateKey, enc: asBufferSource(enc), info: asBufferSource(hpkeInfo) },
-      asBufferSource(ct),
+      // `ct` came fresh from base64url: no copy of the largest part needed.
+      ownBufferSource(ct),
       asBufferSource(headerBytes),
     );
   } catch {

@@ -13,8 +13,13 @@ export const MAX_VALUE_BYTES = 128 * 1024;
 /** HTTP body of an envelope: base64url (4/3) of a gzip that never grows much beyond the input. */
 export const MAX_ENVELOPE_BYTES = Math.ceil(((MAX_BODY_BYTES + 64 * 1024) * 4) / 3) + 16 * 1024;
 
-export const DEFAULT_PULL_LIMIT = 2000;
-export const MAX_PULL_LIMIT = 2000;
+/**
+ * Items (changes and purges) per pull page. A grouped page carries ~100 bytes per change, so a
+ * first pull of 390,000 changes takes ~40 pages; the server's byte budget (MAX_BODY_BYTES) still
+ * ends a page early where values are large. Pushes keep MAX_CHANGES_PER_BATCH.
+ */
+export const DEFAULT_PULL_LIMIT = 10_000;
+export const MAX_PULL_LIMIT = 10_000;
 
 /** The server refuses HLC stamps further ahead of its own clock than this. */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;

@@ -22,10 +22,8 @@ export const identifierSchema = z.string().regex(/^[a-z][A-Za-z0-9_]{0,63}$/, 'U
 export const uuidSchema = z.uuid();
 export const opIdSchema = z.uuid({ version: 'v7' });
 /** shared/hlc.ts format: 15-digit ms, 6-digit counter, device id. */
-export const hlcSchema = z
-  .string()
-  .max(23 + MAX_ID_LENGTH)
-  .regex(/^\d{15}-\d{6}-.+$/, 'Ungültiger HLC-Zeitstempel');
+const hlcPattern = /^\d{15}-\d{6}-.+$/;
+export const hlcSchema = z.string().max(23 + MAX_ID_LENGTH).regex(hlcPattern, 'Ungültiger HLC-Zeitstempel');
 /** A server sequence number: fits a JS number long before it fits anything else. */
 export const seqSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 /** The pull cursor is opaque to the device: it stores and returns it as text. */
@@ -62,7 +60,8 @@ export const fieldChangeSchema = z
     schemaVersion: z.number().int().min(1).max(100_000),
   })
   .strict()
-  .refine((change) => parseHlc(change.hlc).deviceId === change.deviceId, {
+  // A malformed stamp already failed hlcSchema; parseHlc would throw on it (a 500, not a refusal).
+  .refine((change) => typeof change.hlc === 'string' && hlcPattern.test(change.hlc) && parseHlc(change.hlc).deviceId === change.deviceId, {
     message: 'Der HLC-Zeitstempel gehört zu einem anderen Gerät',
     path: ['hlc'],
   });
@@ -151,6 +150,11 @@ export const pullRequestSchema = z
      * older app) gets pages without them, which its strict schema still accepts.
      */
     referenceVersion: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().optional(),
+    /**
+     * 'grouped': the device reads the compact page (`groupedPullPageSchema`). Left out (an older
+     * app), the page lists every change in full (`pullPageSchema`).
+     */
+    format: z.literal('grouped').optional(),
   })
   .strict();
 export type PullRequest = z.infer<typeof pullRequestSchema>;
@@ -190,22 +194,83 @@ export type Purge = z.infer<typeof purgeSchema>;
  */
 export const roleOnWireSchema = identifierSchema;
 
+/** Everything of a pull page but its changes: the same in both formats. */
+const pullPageRestShape = {
+  /** apply before or together with the changes; for a person, also purge its child rows */
+  purges: z.array(purgeSchema).max(MAX_PULL_LIMIT),
+  nextCursor: cursorSchema,
+  hasMore: z.boolean(),
+  serverTime: z.number().int(),
+  serverKey: serverKeyNoticeSchema.optional(),
+  /** the user's current role (only to a device that sent `referenceVersion`) */
+  role: roleOnWireSchema.optional(),
+  /** the county reference data, when its version differs from the one the device named */
+  referenceData: z.json().optional(),
+};
+
+/**
+ * A pull page with every change in full: what an older app (no `format` in its request) reads,
+ * and what the device works with once it has expanded a grouped page (`expandPullPage`).
+ */
 export const pullPageSchema = z
   .object({
     changes: z.array(pulledChangeSchema).max(MAX_PULL_LIMIT),
-    /** apply before or together with `changes`; for a person, also purge its child rows */
-    purges: z.array(purgeSchema).max(MAX_PULL_LIMIT),
-    nextCursor: cursorSchema,
-    hasMore: z.boolean(),
-    serverTime: z.number().int(),
-    serverKey: serverKeyNoticeSchema.optional(),
-    /** the user's current role (only to a device that sent `referenceVersion`) */
-    role: roleOnWireSchema.optional(),
-    /** the county reference data, when its version differs from the one the device named */
-    referenceData: z.json().optional(),
+    ...pullPageRestShape,
   })
   .strict();
 export type PullPage = z.infer<typeof pullPageSchema>;
+
+/**
+ * The compact pull page (request `format: 'grouped'`). Written in full, a change repeats its
+ * row, team and stamp ids — three quarters of a page. Here consecutive changes of one row form a
+ * group that names entity, rowId and teamId once, and the stamp (hlc, deviceId, userId,
+ * schemaVersion) once; a field whose stamp differs carries only what differs. Each field is
+ * `[field, value, opId, serverSeq]`, or `[field, value, opId, serverSeq, override]`. Every
+ * `PulledChange` comes back exactly, in the server's order (`expandPullPage`).
+ */
+export const stampOverrideSchema = z
+  .object({
+    hlc: hlcSchema.optional(),
+    deviceId: uuidSchema.optional(),
+    userId: uuidSchema.nullable().optional(),
+    schemaVersion: z.number().int().min(1).optional(),
+  })
+  .strict();
+export type StampOverride = z.infer<typeof stampOverrideSchema>;
+
+export const pulledFieldSchema = z.tuple([identifierSchema, z.json(), opIdSchema, seqSchema, stampOverrideSchema.optional()]);
+export type PulledField = z.infer<typeof pulledFieldSchema>;
+
+export const pulledRowSchema = z
+  .object({
+    entity: identifierSchema,
+    rowId: uuidSchema,
+    teamId: uuidSchema,
+    /** the stamp of the group's fields, unless a field overrides part of it */
+    hlc: hlcSchema,
+    deviceId: uuidSchema,
+    userId: uuidSchema.nullable(),
+    schemaVersion: z.number().int().min(1),
+    fields: z.array(pulledFieldSchema).min(1).max(MAX_PULL_LIMIT),
+  })
+  .strict();
+export type PulledRow = z.infer<typeof pulledRowSchema>;
+
+/** Changes in a grouped page: the same bound as the changes of a page in full. */
+export function groupedFieldCount(rows: readonly { readonly fields: readonly unknown[] }[]): number {
+  let count = 0;
+  for (const row of rows) count += row.fields.length;
+  return count;
+}
+
+export const groupedPullPageSchema = z
+  .object({
+    rows: z.array(pulledRowSchema).max(MAX_PULL_LIMIT),
+    ...pullPageRestShape,
+  })
+  .strict()
+  .refine((page) => groupedFieldCount(page.rows) <= MAX_PULL_LIMIT, { message: 'Zu viele Änderungen', path: ['rows'] });
+export type GroupedPullPage = z.infer<typeof groupedPullPageSchema>;
 
 export const enrollRequestSchema = z
   .object({

@@ -1,108 +1,150 @@
-import { regexes } from 'zod';
-import { MAX_ID_LENGTH, MAX_PULL_LIMIT } from './limits';
-import { pullPageSchema, type PulledChange, type PullPage } from './protocol';
+import { MAX_PULL_LIMIT } from './limits';
+import { codePoints, hlcMaxLength, hlcPattern, identifierPattern, isJsonValue, isParsedObject, isSafeInt, isString, uuid7Pattern, uuidPattern } from './json-shape';
+import {
+  groupedFieldCount,
+  groupedPullPageSchema,
+  type GroupedPullPage,
+  type PulledChange,
+  type PulledField,
+  type PulledRow,
+  type PullPage,
+} from './protocol';
 
 /**
- * A pull page checked by hand with the rules of `pullPageSchema` (protocol.ts): zod spent ~5 µs
- * on each of a page's 2,000 changes, as much as the rest of a first pull's apply. The fast path
- * checks the changes field by field with the same patterns and bounds and hands only the small
- * rest of the page to the zod schema itself. It accepts a subset of what the schema accepts —
- * the plain JSON that JSON.parse makes — and anything it does not accept (a broken page, or a
- * shape JSON.parse never makes, such as an own `__proto__` key, which zod would strip) goes
- * through `pullPageSchema` as a whole, so the answer is always the schema's. A page that passes
- * the fast path is returned as it came, not copied. tests/unit/sync-protocol/pull-page-check
- * runs both on the same valid and invalid pages.
+ * A grouped pull page checked by hand with the rules of `groupedPullPageSchema` (protocol.ts):
+ * zod spends microseconds on each of a page's thousands of fields, as much as the rest of a
+ * first pull's apply. The fast path checks the rows and their fields with the same patterns and
+ * bounds and hands only the small rest of the page to the zod schema itself. It accepts a
+ * subset of what the schema accepts — the plain JSON that JSON.parse makes — and anything it
+ * does not accept (a broken page, or a shape JSON.parse never makes, such as an own `__proto__`
+ * key, which zod would strip) goes through `groupedPullPageSchema` as a whole, so the answer is
+ * always the schema's. A page that passes the fast path is returned as it came, not copied.
+ * tests/unit/sync-protocol/pull-page-check runs both on the same valid and invalid pages.
  */
-export type PageCheck = { readonly success: true; readonly data: PullPage } | { readonly success: false };
+export type CheckResult<T> = { readonly success: true; readonly data: T } | { readonly success: false };
 
-/** The same patterns zod's z.uuid() and z.uuid({ version: 'v7' }) use. */
-const uuidPattern = regexes.uuid();
-const uuid7Pattern = regexes.uuid7;
-const identifierPattern = /^[a-z][A-Za-z0-9_]{0,63}$/;
-const hlcPattern = /^\d{15}-\d{6}-.+$/;
-const hlcMaxLength = 23 + MAX_ID_LENGTH;
+const rowKeyCount = 8;
 
-const changeKeys = new Set(['opId', 'entity', 'rowId', 'field', 'value', 'hlc', 'deviceId', 'userId', 'teamId', 'schemaVersion', 'serverSeq']);
-const hasOwn = (value: object, key: string) => Object.prototype.hasOwnProperty.call(value, key);
-
-/** An object as JSON.parse makes it: Object's prototype (so for…in sees own keys only), no own `__proto__`. */
-function isParsedObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype && !hasOwn(value, '__proto__');
+function isHlc(value: unknown): value is string {
+  return isString(value, hlcPattern) && (value.length <= hlcMaxLength || codePoints(value) <= hlcMaxLength);
 }
 
-/** Like zod's max length: Unicode code points, not UTF-16 units. */
-function codePoints(text: string): number {
-  let count = text.length;
-  for (let i = 0; i < text.length - 1; i++) {
-    if ((text.charCodeAt(i) & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      count--;
-      i++;
+/** `stampOverrideSchema` (strict: only these keys, each optional), on parsed JSON. */
+function isStampOverride(value: unknown): boolean {
+  if (!isParsedObject(value)) return false;
+  for (const key in value) {
+    const item = value[key];
+    if (key === 'hlc') {
+      if (!isHlc(item)) return false;
+    } else if (key === 'deviceId') {
+      if (!isString(item, uuidPattern)) return false;
+    } else if (key === 'userId') {
+      if (item !== null && !isString(item, uuidPattern)) return false;
+    } else if (key === 'schemaVersion') {
+      if (!isSafeInt(item, 1)) return false;
+    } else {
+      return false;
     }
   }
-  return count;
-}
-
-function isString(value: unknown, pattern: RegExp): value is string {
-  return typeof value === 'string' && pattern.test(value);
-}
-
-/** z.number().int() with a lower bound: zod's int is a safe integer. */
-function isSafeInt(value: unknown, min: number): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
-}
-
-/** z.json() on parsed JSON: string, finite number, boolean, null, arrays and objects of these. */
-function isJsonValue(value: unknown): boolean {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
-  if (typeof value === 'number') return Number.isFinite(value);
-  if (Array.isArray(value)) {
-    for (const item of value) if (!isJsonValue(item)) return false;
-    return true;
-  }
-  if (!isParsedObject(value)) return false;
-  for (const key in value) if (!isJsonValue(value[key])) return false;
   return true;
 }
 
-/** `pulledChangeSchema` (strict: exactly these keys), on parsed JSON. */
-function isPulledChange(value: unknown): value is PulledChange {
-  if (!isParsedObject(value)) return false;
-  let keys = 0;
-  for (const key in value) {
-    if (!changeKeys.has(key)) return false;
-    keys++;
-  }
-  if (keys !== changeKeys.size) return false;
-  const hlc = value['hlc'];
+/** `pulledFieldSchema`: [field, value, opId, serverSeq] with an optional fifth, the override. */
+function isPulledField(value: unknown): value is PulledField {
+  if (!Array.isArray(value) || (value.length !== 4 && value.length !== 5)) return false;
   return (
-    isString(value['opId'], uuid7Pattern) &&
-    isString(value['entity'], identifierPattern) &&
-    isString(value['rowId'], uuidPattern) &&
-    isString(value['field'], identifierPattern) &&
-    isString(hlc, hlcPattern) &&
-    (hlc.length <= hlcMaxLength || codePoints(hlc) <= hlcMaxLength) &&
-    isString(value['deviceId'], uuidPattern) &&
-    (value['userId'] === null || isString(value['userId'], uuidPattern)) &&
-    isString(value['teamId'], uuidPattern) &&
-    isSafeInt(value['schemaVersion'], 1) &&
-    isSafeInt(value['serverSeq'], 0) &&
-    isJsonValue(value['value'])
+    isString(value[0], identifierPattern) &&
+    isString(value[2], uuid7Pattern) &&
+    isSafeInt(value[3], 0) &&
+    (value.length === 4 || isStampOverride(value[4])) &&
+    isJsonValue(value[1])
   );
 }
 
-/** The same answer as `pullPageSchema.safeParse(input)`, fast for the pages a server sends. */
-export function checkPullPage(input: unknown): PageCheck {
+/** `pulledRowSchema` (strict: exactly these keys), on parsed JSON. */
+function isPulledRow(value: unknown): value is PulledRow {
+  if (!isParsedObject(value)) return false;
+  let keys = 0;
+  for (const key in value) {
+    if (
+      key !== 'entity' &&
+      key !== 'rowId' &&
+      key !== 'teamId' &&
+      key !== 'hlc' &&
+      key !== 'deviceId' &&
+      key !== 'userId' &&
+      key !== 'schemaVersion' &&
+      key !== 'fields'
+    ) {
+      return false;
+    }
+    keys++;
+  }
+  if (keys !== rowKeyCount) return false;
+  const fields = value['fields'];
+  return (
+    isString(value['entity'], identifierPattern) &&
+    isString(value['rowId'], uuidPattern) &&
+    isString(value['teamId'], uuidPattern) &&
+    isHlc(value['hlc']) &&
+    isString(value['deviceId'], uuidPattern) &&
+    (value['userId'] === null || isString(value['userId'], uuidPattern)) &&
+    isSafeInt(value['schemaVersion'], 1) &&
+    Array.isArray(fields) &&
+    fields.length >= 1 &&
+    fields.length <= MAX_PULL_LIMIT &&
+    fields.every(isPulledField)
+  );
+}
+
+/** The same answer as `groupedPullPageSchema.safeParse(input)`, fast for the pages a server sends. */
+export function checkGroupedPullPage(input: unknown): CheckResult<GroupedPullPage> {
   if (isParsedObject(input)) {
-    const changes = input['changes'];
-    if (Array.isArray(changes) && changes.length <= MAX_PULL_LIMIT && changes.every(isPulledChange)) {
-      // The changes are valid, so the page stands or falls with the rest of it.
-      const rest = pullPageSchema.safeParse({ ...input, changes: [] });
-      return rest.success ? { success: true, data: { ...rest.data, changes } } : { success: false };
+    const rows = input['rows'];
+    if (Array.isArray(rows) && rows.length <= MAX_PULL_LIMIT && rows.every(isPulledRow)) {
+      if (groupedFieldCount(rows) <= MAX_PULL_LIMIT) {
+        // The rows are valid, so the page stands or falls with the rest of it.
+        const rest = groupedPullPageSchema.safeParse({ ...input, rows: [] });
+        return rest.success ? { success: true, data: { ...rest.data, rows } } : { success: false };
+      }
     }
   }
-  const whole = pullPageSchema.safeParse(input);
+  const whole = groupedPullPageSchema.safeParse(input);
   return whole.success ? { success: true, data: whole.data } : { success: false };
 }
 
-/** For `exchange`: the same shape as a zod schema's safeParse. */
-export const pullPageCheck = { safeParse: checkPullPage };
+/**
+ * The changes of a checked grouped page, each in full and in the page's order: the group's
+ * stamp, with what a field overrides. Strings are shared, not copied.
+ */
+export function expandPullPage(page: GroupedPullPage): PullPage {
+  const changes: PulledChange[] = [];
+  for (const row of page.rows) {
+    for (const field of row.fields) {
+      const override = field[4];
+      changes.push({
+        opId: field[2],
+        entity: row.entity,
+        rowId: row.rowId,
+        field: field[0],
+        value: field[1],
+        hlc: override?.hlc ?? row.hlc,
+        deviceId: override?.deviceId ?? row.deviceId,
+        userId: override?.userId !== undefined ? override.userId : row.userId,
+        teamId: row.teamId,
+        schemaVersion: override?.schemaVersion ?? row.schemaVersion,
+        serverSeq: field[3],
+      });
+    }
+  }
+  const { rows: _rows, ...rest } = page;
+  return { ...rest, changes };
+}
+
+/** For `exchange`: a grouped page checked like its schema, then expanded to the page the device applies. */
+export const pullPageCheck = {
+  safeParse(input: unknown): CheckResult<PullPage> {
+    const checked = checkGroupedPullPage(input);
+    return checked.success ? { success: true, data: expandPullPage(checked.data) } : { success: false };
+  },
+};

@@ -13,7 +13,6 @@ export interface SearchStatements {
   readonly indexedPerson: Statement<[string], { pid: number; fts_rows: number }>;
   readonly deletePerson: Statement<[number]>;
   readonly deleteTokens: Statement<[number]>;
-  readonly insertToken: Statement<[string, number, number]>;
   readonly deleteFts: Statement<[number]>;
   readonly insertFts: Statement<[number, string]>;
   readonly scanTokens: Statement<[string, string], [string, number, number]>;
@@ -47,6 +46,31 @@ const PERSON_COLUMNS = 's.pid, p.id, p.family_name, p.given_names, p.other_spell
 
 const cache = new WeakMap<Db, SearchStatements>();
 
+/**
+ * Rows per multi-row token INSERT. A person has about 5–30 keys; one statement for all of them
+ * instead of one run per key saves most of the per-statement cost. One statement per row
+ * count up to this, prepared once per database handle.
+ */
+const MAX_TOKEN_ROWS = 32;
+const tokenInserts = new WeakMap<Db, Statement<(string | number)[]>[]>();
+
+/** INSERT OR IGNORE of search_token rows given flat as key, pid, spelling, key, pid, spelling, … */
+export function insertTokens(db: Db, flatRows: readonly (string | number)[]): void {
+  let byCount = tokenInserts.get(db);
+  if (byCount === undefined) tokenInserts.set(db, (byCount = []));
+  for (let start = 0; start < flatRows.length; start += MAX_TOKEN_ROWS * 3) {
+    const chunk = flatRows.slice(start, start + MAX_TOKEN_ROWS * 3);
+    const count = chunk.length / 3;
+    let statement = byCount[count];
+    if (statement === undefined) {
+      const values = Array.from({ length: count }, () => '(?, ?, ?)').join(', ');
+      statement = db.prepare<(string | number)[]>(`INSERT OR IGNORE INTO search_token (key, pid, spelling) VALUES ${values}`);
+      byCount[count] = statement;
+    }
+    statement.run(...chunk);
+  }
+}
+
 export function statements(db: Db): SearchStatements {
   let cached = cache.get(db);
   if (cached === undefined) {
@@ -58,14 +82,16 @@ export function statements(db: Db): SearchStatements {
 
 function prepare(db: Db): SearchStatements {
   return {
+    // Nothing (no row) when the person is indexed already: a new person costs one statement.
     insertPerson: db
-      .prepare<[string, string, number], number>('INSERT INTO search_person (person_id, sort_key, fts_rows) VALUES (?, ?, ?) RETURNING pid')
+      .prepare<[string, string, number], number>(
+        'INSERT INTO search_person (person_id, sort_key, fts_rows) VALUES (?, ?, ?) ON CONFLICT (person_id) DO NOTHING RETURNING pid',
+      )
       .pluck(),
     updatePerson: db.prepare<[string, number, number]>('UPDATE search_person SET sort_key = ?, fts_rows = ? WHERE pid = ?'),
     indexedPerson: db.prepare<[string], { pid: number; fts_rows: number }>('SELECT pid, fts_rows FROM search_person WHERE person_id = ?'),
     deletePerson: db.prepare<[number]>('DELETE FROM search_person WHERE pid = ?'),
     deleteTokens: db.prepare<[number]>('DELETE FROM search_token WHERE pid = ?'),
-    insertToken: db.prepare<[string, number, number]>('INSERT OR IGNORE INTO search_token (key, pid, spelling) VALUES (?, ?, ?)'),
     deleteFts: db.prepare<[number]>('DELETE FROM search_fts WHERE rowid = ?'),
     insertFts: db.prepare<[number, string]>('INSERT INTO search_fts (rowid, names) VALUES (?, ?)'),
     scanTokens: db

@@ -1,5 +1,6 @@
 import { canonicalJson, keyFingerprint, type PushAck, type PushBatch } from '../../../shared/sync';
 import type { Db } from '../db-types';
+import { prepared } from '../store/prepared';
 import { conflictForLocalOp, insertConflict } from './conflict-store';
 import { syncMessages } from './messages';
 import { saveServerKey, setLastBatchSeq } from './state';
@@ -26,8 +27,9 @@ export async function storeAck(db: Db, batch: PushBatch, ack: PushAck, now: numb
   // Computed before the transaction: better-sqlite3 transactions cannot await.
   const rotated = ack.serverKey ? { ...ack.serverKey, fingerprint: await keyFingerprint(ack.serverKey.publicKeys) } : null;
   db.transaction(() => {
-    db.prepare('DELETE FROM outbox WHERE batch_seq = ?').run(batch.batchSeq);
-    const version = db.prepare(
+    prepared(db, 'DELETE FROM outbox WHERE batch_seq = ?').run(batch.batchSeq);
+    const version = prepared(
+      db,
       `UPDATE field_clock SET server_seq = max(coalesce(server_seq, 0), ?) WHERE entity = ? AND row_id = ? AND field = ?`,
     );
     batch.changes.forEach((change, index) => version.run(ack.serverSeqs[index]!, change.entity, change.rowId, change.field));

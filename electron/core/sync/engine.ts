@@ -2,6 +2,7 @@ import {
   DEFAULT_PULL_LIMIT,
   pullPageCheck,
   pushAckSchema,
+  type PullRequest,
   type PushBatch,
 } from '../../../shared/sync';
 import type { Db } from '../db-types';
@@ -38,7 +39,7 @@ export type RunOutcome =
   | { readonly kind: 'failure'; readonly code: string; readonly message: string }
   | { readonly kind: 'wiped' };
 
-/** Bounds, so a run always ends: a busy day is 2 batches; 10,000 persons are ~150 pages. */
+/** Bounds, so a run always ends: a busy day is 2 batches; 10,000 persons are ~40 pages. */
 const maxBatchesPerRun = 200;
 const maxPagesPerRun = 2000;
 const maxGapRepairs = 3;
@@ -176,12 +177,14 @@ export class SyncEngine {
   private async pull(db: Db, keys: RunKeys, alive: () => void): Promise<void> {
     const limit = this.deps.pullLimit ?? DEFAULT_PULL_LIMIT;
     const fetchPage = (cursor: string) => {
+      // The compact page (grouped by row); `pullPageCheck` checks it and expands it to the changes in full.
+      const body: PullRequest = { ...pullRequestBody(db, { deviceId: keys.deviceId, cursor, limit }), format: 'grouped' };
       const answer = exchange(this.deps.fetch, keys, this.deps.now, {
         path: '/v1/pull',
         kind: 'pull',
         answerKind: 'pull-page',
         position: { cursor },
-        body: pullRequestBody(db, { deviceId: keys.deviceId, cursor, limit }),
+        body,
         answer: pullPageCheck,
       });
       // Awaited below, or dropped on purpose (the run ended first): never an unhandled rejection.

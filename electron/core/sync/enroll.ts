@@ -139,7 +139,7 @@ export function storeEnrollment(ws: Workspace, enrollment: Enrollment, facts: Se
 function relabelStamps(db: Db, oldId: string, newId: string): void {
   const suffix = `-${oldId}`;
   const cut = suffix.length;
-  for (const table of ['outbox', 'field_clock'] as const) {
+  for (const table of ['outbox', 'field_clock', 'row_clock'] as const) {
     db.prepare(`UPDATE ${table} SET hlc = substr(hlc, 1, length(hlc) - ?) || ? WHERE substr(hlc, -?) = ?`).run(cut, `-${newId}`, cut, suffix);
   }
   const last = readMeta(db, 'hlc');
@@ -149,6 +149,7 @@ function relabelStamps(db: Db, oldId: string, newId: string): void {
 function forgetOldRegistration(db: Db): void {
   db.prepare('UPDATE outbox SET batch_id = NULL, batch_seq = NULL, team_id = NULL, base_seq = NULL').run();
   db.prepare('UPDATE field_clock SET server_seq = NULL WHERE server_seq IS NOT NULL').run();
+  db.prepare('UPDATE row_clock SET server_seq = NULL WHERE server_seq IS NOT NULL').run();
 }
 
 function assignTeams(ctx: WriteContext, teamId: string | null): void {

@@ -53,7 +53,10 @@ export interface ExchangeRequest<T> {
   /** push names its batch, pull its cursor; a document request neither */
   readonly position?: { batchSeq: number } | { cursor: string };
   readonly body: unknown;
-  /** a zod schema, or a hand-written check with the same rules (shared/sync/pull-page-check.ts) */
+  /**
+   * a zod schema, or a hand-written check with the same rules; the pull page's check also hands
+   * back the grouped page expanded to its changes in full (shared/sync/pull-page-check.ts)
+   */
   readonly answer: AnswerCheck<T>;
 }
 

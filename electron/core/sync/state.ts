@@ -70,7 +70,7 @@ function parseJson(text: string | null): unknown {
 }
 
 export function readSyncState(db: Db): SyncState {
-  const row = db.prepare('SELECT * FROM sync_state WHERE id = 1').get() as StateRow | undefined;
+  const row = prepared(db, 'SELECT * FROM sync_state WHERE id = 1').get() as StateRow | undefined;
   if (!row) throw new Error('sync_state row missing');
   const teams = teamsSchema.safeParse(parseJson(row.teams));
   const serverKeys = publicKeysSchema.safeParse(parseJson(row.server_keys));
@@ -179,11 +179,11 @@ export function saveServerKey(db: Db, keyId: string, keys: PublicKeysText, finge
 }
 
 export function setLastBatchSeq(db: Db, batchSeq: number): void {
-  db.prepare('UPDATE sync_state SET last_batch_seq = ? WHERE id = 1').run(batchSeq);
+  prepared(db, 'UPDATE sync_state SET last_batch_seq = ? WHERE id = 1').run(batchSeq);
 }
 
 export function setCursor(db: Db, cursor: string): void {
-  db.prepare('UPDATE sync_state SET pull_cursor = ? WHERE id = 1').run(cursor);
+  prepared(db, 'UPDATE sync_state SET pull_cursor = ? WHERE id = 1').run(cursor);
 }
 
 export function recordSuccess(db: Db, at: string): void {

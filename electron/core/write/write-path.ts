@@ -6,6 +6,7 @@ import type { Db } from '../db-types';
 import { saveClock } from '../store/meta';
 import type { EntityDefinition, RowValues, SqlValue } from './entities';
 import { prepared } from '../store/prepared';
+import { readRowClock } from '../store/row-clock';
 
 /** Everything a write needs besides the change itself. */
 export interface WriteContext {
@@ -100,19 +101,24 @@ export function writeEntity(ctx: WriteContext, request: WriteRequest): WriteResu
     // One stamp per save: the fields of one save are one event.
     const hlc = ctx.clock.tick();
     saveClock(ctx.db, ctx.clock);
+    // A field without a clock row of its own may be named by the row's pulled clock entry
+    // (store/row-clock.ts): its new clock row starts from that entry's server version. A created
+    // row has no entry (an entry exists only beside its row).
+    const rowClock = request.kind === 'create' ? undefined : readRowClock(ctx.db, entity.name, request.rowId);
     const upsertClock = prepared(
       ctx.db,
-      `INSERT INTO field_clock (entity, row_id, field, hlc) VALUES (?, ?, ?, ?)
+      `INSERT INTO field_clock (entity, row_id, field, hlc, server_seq) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (entity, row_id, field) DO UPDATE SET hlc = excluded.hlc`,
     );
     // base_seq: the server version of the field as this edit saw it (sync's baseSeq). Read
-    // before the clock upsert below, which keeps server_seq as it is.
+    // after the clock upsert above, which keeps the server_seq of a clock row already there.
     const appendOutbox = prepared(
       ctx.db,
       `INSERT INTO outbox (op_id, entity, row_id, field, value, hlc, schema_version, base_seq)
        VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT server_seq FROM field_clock WHERE entity = ? AND row_id = ? AND field = ?))`,
     );
     for (const field of changedFields) {
+      upsertClock.run(entity.name, request.rowId, field, hlc, rowClock?.fields.has(field) ? rowClock.serverSeq : null);
       appendOutbox.run(
         uuidv7(ctx.now()),
         entity.name,
@@ -125,7 +131,6 @@ export function writeEntity(ctx: WriteContext, request: WriteRequest): WriteResu
         request.rowId,
         field,
       );
-      upsertClock.run(entity.name, request.rowId, field, hlc);
     }
 
     appendAudit(ctx.db, {

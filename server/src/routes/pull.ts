@@ -12,12 +12,13 @@ export function registerPull(app: FastifyInstance, ctx: AppContext): void {
     const pull = opened.body;
     if (pull.deviceId !== opened.device.id || pull.cursor !== opened.header.cursor) throw new SyncError('INVALID_REQUEST');
     const { extras, maxBytes } = await pullExtras(ctx.db, opened.device, pull, ctx.referenceData);
-    const { changes, ...page } = await readPullPage(ctx.db, opened.device, pull, maxBytes);
+    const { changesText, ...page } = await readPullPage(ctx.db, opened.device, pull, maxBytes);
     await ctx.db.query('UPDATE device SET last_pull_at = $2 WHERE id = $1', [opened.device.id, ctx.now()]);
     const notice = ctx.keyring.noticeFor(opened.serverKey);
     const rest: Omit<PullPage, 'changes'> = { ...page, ...extras, serverTime: ctx.now(), ...(notice ? { serverKey: notice } : {}) };
-    // The changes are JSON text from the database already: spliced in, not parsed and re-serialised.
-    const body = new JsonText(`{"changes":[${changes.join(',')}],${JSON.stringify(rest).slice(1)}`);
+    // The changes are JSON text built from the stored columns already (`"rows":[…]` for a device
+    // that asked for the grouped format, `"changes":[…]` for an older app): spliced in.
+    const body = new JsonText(`{${changesText},${JSON.stringify(rest).slice(1)}`);
     return sealToDevice(ctx, opened, 'pull-page', { cursor: pull.cursor }, body);
   });
 }

@@ -1,5 +1,6 @@
 import { canonicalJson, incomingWins, PERSON_ENTITY, PERSON_LINK_FIELD, type FieldChange } from '../../../shared/sync';
 import type { Queryable } from '../db/adapter';
+import { jsonColumn } from '../db/arrays';
 import { str } from '../db/values';
 
 /**
@@ -94,11 +95,14 @@ async function personLinks(tx: Queryable, changes: readonly FieldChange[]): Prom
   const links = new Map<string, { value: unknown; hlc: string | null }>();
   if (rows.size === 0) return new Map();
   const list = [...rows.values()];
+  // One index probe per row (as in push-store.ts), whatever the planner knows of the table.
   const stored = await tx.query(
-    `SELECT f.entity, f.row_id, f.value_json, f.hlc FROM field_state f
-     JOIN unnest($1::text[], $2::text[]) AS k(entity, row_id) ON f.entity = k.entity AND f.row_id = k.row_id
-     WHERE f.field = '${PERSON_LINK_FIELD}'`,
-    [list.map((r) => r.entity), list.map((r) => r.rowId)],
+    `SELECT f.entity, f.row_id, f.value_json, f.hlc
+     FROM ROWS FROM (json_array_elements_text($1::json), json_array_elements_text($2::json)) AS k(entity, row_id)
+     CROSS JOIN LATERAL (
+       SELECT * FROM field_state s WHERE s.entity = k.entity AND s.row_id = k.row_id AND s.field = '${PERSON_LINK_FIELD}' LIMIT 1
+     ) f`,
+    [jsonColumn(list.map((r) => r.entity)), jsonColumn(list.map((r) => r.rowId))],
   );
   for (const row of stored) {
     links.set(key(str(row, 'entity'), str(row, 'row_id')), { value: JSON.parse(str(row, 'value_json')) as unknown, hlc: str(row, 'hlc') });
@@ -121,9 +125,11 @@ async function personLinks(tx: Queryable, changes: readonly FieldChange[]): Prom
  */
 async function personTeams(tx: Queryable, changes: readonly FieldChange[], personIds: ReadonlySet<string>): Promise<Map<string, string>> {
   const registers = new Map<string, { teamId: string; teamHlc: string }>();
-  const stored = await tx.query(`SELECT row_id, team_id, team_hlc FROM sync_row WHERE entity = '${PERSON_ENTITY}' AND row_id = ANY($1::text[])`, [
-    [...personIds],
-  ]);
+  const stored = await tx.query(
+    `SELECT r.row_id, r.team_id, r.team_hlc FROM json_array_elements_text($1::json) AS k(row_id)
+     CROSS JOIN LATERAL (SELECT * FROM sync_row s WHERE s.entity = '${PERSON_ENTITY}' AND s.row_id = k.row_id LIMIT 1) r`,
+    [jsonColumn([...personIds])],
+  );
   for (const row of stored) registers.set(str(row, 'row_id'), { teamId: str(row, 'team_id'), teamHlc: str(row, 'team_hlc') });
   for (const change of changes) {
     if (change.entity !== PERSON_ENTITY || !personIds.has(change.rowId)) continue;

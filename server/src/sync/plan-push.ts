@@ -41,7 +41,8 @@ export interface PushPlan {
   readonly rowWrites: { entity: string; rowId: string; teamId: string; teamHlc: string }[];
   /** rows whose team changed: the old team's devices purge them */
   readonly moves: { entity: string; rowId: string; fromTeamId: string; toTeamId: string }[];
-  readonly fieldWrites: { entity: string; rowId: string; field: string; teamId: string; version: FieldVersion }[];
+  /** `isNew`: the server had no version of the field before this batch */
+  readonly fieldWrites: { entity: string; rowId: string; field: string; teamId: string; version: FieldVersion; isNew: boolean }[];
   readonly conflicts: ConflictRecord[];
 }
 
@@ -49,8 +50,8 @@ export const rowKey = (entity: string, rowId: string) => `${entity}\u0000${rowId
 export const fieldKey = (entity: string, rowId: string, field: string) => `${entity}\u0000${rowId}\u0000${field}`;
 
 export function planPush(input: {
-  /** only the changes this push really inserted, in batch order, with their new server seq */
-  inserted: readonly { change: FieldChange; seq: number }[];
+  /** only the changes this push really inserted, in batch order, with their new server seq (and their value's canonical JSON, if made already) */
+  inserted: readonly { change: FieldChange; seq: number; valueJson?: string }[];
   userId: string;
   rows: ReadonlyMap<string, RowScope>;
   fields: ReadonlyMap<string, FieldVersion>;
@@ -63,7 +64,7 @@ export function planPush(input: {
   const conflicts: ConflictRecord[] = [];
   const pendingConflicts: Omit<ConflictRecord, 'teamId'>[] = [];
 
-  for (const { change, seq } of input.inserted) {
+  for (const { change, seq, valueJson = canonicalJson(change.value) } of input.inserted) {
     const rKey = rowKey(change.entity, change.rowId);
     const fKey = fieldKey(change.entity, change.rowId, change.field);
     const current = fields.get(fKey) ?? null;
@@ -75,7 +76,6 @@ export function planPush(input: {
     if (!row || (!(writeOnce && current) && incomingWins(change.hlc, row.teamHlc))) rows.set(rKey, { teamId: change.teamId, teamHlc: change.hlc });
     touchedRows.set(rKey, { entity: change.entity, rowId: change.rowId });
 
-    const valueJson = canonicalJson(change.value);
     const incoming: FieldVersion = {
       valueJson,
       hlc: change.hlc,
@@ -123,6 +123,7 @@ export function planPush(input: {
     field,
     teamId: rows.get(rowKey(entity, rowId))!.teamId,
     version: fields.get(key)!,
+    isNew: !input.fields.has(key),
   }));
   for (const pending of pendingConflicts) {
     conflicts.push({ ...pending, teamId: rows.get(rowKey(pending.entity, pending.rowId))!.teamId });

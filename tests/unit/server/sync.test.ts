@@ -3,7 +3,17 @@ import { revokeDevice } from '../../../server/src/admin/commands';
 import type { Db } from '../../../server/src/db/adapter';
 import { formatHlc } from '../../../shared/hlc';
 import { uuidv7 } from '../../../shared/ids';
-import { fromBase64Url, generateIdentity, sealEnvelope, toBase64Url, verifyErrorProof } from '../../../shared/sync';
+import {
+  fromBase64Url,
+  generateIdentity,
+  MAX_BODY_BYTES,
+  MAX_PULL_LIMIT,
+  sealEnvelope,
+  toBase64Url,
+  verifyErrorProof,
+  type FieldChange,
+  type PullPage,
+} from '../../../shared/sync';
 import { backends, startTestServer, teamWithUser, tempIdentity, type TestDatabase, type TestServer } from './harness';
 import { TestDevice } from './test-device';
 
@@ -94,6 +104,82 @@ describe.each(backends)('push and pull on $name', (backend) => {
       if (!reply.value.hasMore) break;
     }
     expect(seen.sort()).toEqual(fields);
+  });
+
+  /** Every page from `cursor` on, in one format, leaving the device's own cursor as it was. */
+  async function pagesFrom(device: TestDevice, cursor: string, limit: number, format: 'grouped' | 'full') {
+    const saved = device.cursor;
+    const pages: { changes: PullPage['changes']; purges: PullPage['purges']; bytes: number }[] = [];
+    let next = cursor;
+    try {
+      for (let page = 0; page < 200; page++) {
+        const reply = await device.pull(limit, next, undefined, format);
+        if (!reply.ok) throw new Error(`pull failed: ${reply.error.error.code}`);
+        pages.push({ changes: reply.value.changes, purges: reply.value.purges, bytes: device.lastPageBytes });
+        next = reply.value.nextCursor;
+        if (!reply.value.hasMore) return pages;
+      }
+      throw new Error('pull did not end');
+    } finally {
+      device.cursor = saved;
+    }
+  }
+
+  it('a grouped page carries exactly the changes an older app gets in full, in the same order and pages', async () => {
+    const person = uuidv7();
+    const caseId = uuidv7();
+    // Each change of a TestDevice has its own stamp: fields of one row differ in hlc (overrides).
+    const batches: [TestDevice, FieldChange[]][] = [
+      [
+        a1,
+        [
+          a1.change({ rowId: person, field: 'familyName', value: 'Müller-Lüdenscheidt 😀', teamId: teamA }),
+          a1.change({ rowId: person, field: 'givenNames', value: ['Anna', 'Ännchen'], teamId: teamA }),
+          a1.change({ rowId: person, field: 'address', value: { street: 'Straße "1"\n', postalCode: '40878' }, teamId: teamA }),
+          a1.change({ entity: 'caseFile', rowId: caseId, field: 'personId', value: person, teamId: teamA }),
+          a1.change({ entity: 'caseFile', rowId: caseId, field: 'phase', value: null, teamId: teamA }),
+        ],
+      ],
+      [a2, [a2.change({ rowId: person, field: 'phone', value: 1.5, teamId: teamA })]],
+      [a1, [a1.change({ rowId: person, field: 'nationalities', value: [], teamId: teamA })]],
+    ];
+    const expected: PullPage['changes'] = [];
+    for (const [device, changes] of batches) {
+      const ack = await device.push(changes);
+      if (!ack.ok) throw new Error(ack.error.error.code);
+      changes.forEach(({ baseSeq: _base, ...change }, i) => expected.push({ ...change, userId: device.enrollment.userId, serverSeq: ack.value.serverSeqs[i]! }));
+    }
+    // Every stored column arrives as it was pushed, in both formats.
+    const ours = (changes: PullPage['changes']) => changes.filter((change) => change.rowId === person || change.rowId === caseId);
+    expect(ours((await pagesFrom(ab, '0', 10_000, 'grouped')).flatMap((page) => page.changes))).toEqual(expected);
+    expect(ours((await pagesFrom(ab, '0', 10_000, 'full')).flatMap((page) => page.changes))).toEqual(expected);
+    for (const limit of [1, 3, 10_000]) {
+      const grouped = await pagesFrom(ab, '0', limit, 'grouped');
+      const full = await pagesFrom(ab, '0', limit, 'full');
+      expect(grouped.map((page) => page.changes)).toEqual(full.map((page) => page.changes));
+      expect(grouped.map((page) => page.purges)).toEqual(full.map((page) => page.purges));
+    }
+    // The point of it: far fewer bytes for the same changes.
+    const [grouped] = await pagesFrom(ab, '0', 10_000, 'grouped');
+    const [full] = await pagesFrom(ab, '0', 10_000, 'full');
+    expect(grouped!.changes.length).toBeGreaterThan(5);
+    expect(grouped!.bytes).toBeLessThan(full!.bytes * 0.7);
+  });
+
+  it('large values end a page at the byte budget, under MAX_BODY_BYTES, whatever the limit', async () => {
+    const person = uuidv7();
+    const big = (i: number) => `${i} ${'Vermerk äöü '.repeat(7_000)}`;
+    for (let batch = 0; batch < 3; batch++) {
+      const ack = await a1.push(Array.from({ length: 12 }, (_, i) => a1.change({ rowId: person, field: `note${batch * 12 + i}`, value: big(batch * 12 + i), teamId: teamA })));
+      if (!ack.ok) throw new Error(ack.error.error.code);
+    }
+    for (const format of ['grouped', 'full'] as const) {
+      const pages = await pagesFrom(a2, a2.cursor, MAX_PULL_LIMIT, format);
+      const notes = pages.flatMap((page) => page.changes).filter((change) => change.rowId === person);
+      expect(notes.map((change) => change.value)).toEqual(Array.from({ length: 36 }, (_, i) => big(i)));
+      expect(pages.length).toBeGreaterThanOrEqual(3);
+      for (const page of pages) expect(page.bytes).toBeLessThanOrEqual(MAX_BODY_BYTES);
+    }
   });
 
   it('the same batch sent twice is applied once and acknowledged twice alike', async () => {

@@ -3,8 +3,10 @@ import { uuidv7 } from '../../../shared/ids';
 import {
   enrollResponseSchema,
   enrollSigningInput,
+  expandPullPage,
   exportPublicKeys,
   generateIdentity,
+  groupedPullPageSchema,
   importPublicKeys,
   openEnvelope,
   pullPageSchema,
@@ -114,27 +116,44 @@ export class TestDevice {
     return this.readReply(response, 'push-ack', pushAckSchema.parse.bind(pushAckSchema), requestId);
   }
 
-  /** `referenceVersion`: as a device of issue 4 or later sends it; left out, an older device. */
-  async pull(limit = 500, cursor = this.cursor, referenceVersion?: number | null): Promise<Reply<PullPage>> {
+  /** the uncompressed JSON bytes of the last pull page, as the server sent it */
+  lastPageBytes = 0;
+
+  /**
+   * `referenceVersion`: as a device of issue 4 or later sends it; left out, an older device.
+   * `format`: 'grouped' as the app asks (the page is checked with the zod schema and expanded),
+   * 'full' as an older app (each change in full).
+   */
+  async pull(limit = 500, cursor = this.cursor, referenceVersion?: number | null, format: 'grouped' | 'full' = 'grouped'): Promise<Reply<PullPage>> {
     const requestId = uuidv7();
     const envelope = await sealEnvelope({
       header: { v: 1, kind: 'pull', deviceId: this.id, keyId: this.enrollment.server.keyId, cursor, time: Date.now(), requestId },
-      body: { deviceId: this.id, cursor, limit, ...(referenceVersion !== undefined ? { referenceVersion } : {}) },
+      body: {
+        deviceId: this.id,
+        cursor,
+        limit,
+        ...(referenceVersion !== undefined ? { referenceVersion } : {}),
+        ...(format === 'grouped' ? { format } : {}),
+      },
       recipientPublicKey: this.serverKeys.x25519,
       senderSigningKey: this.identity.ed25519.privateKey,
     });
     const response = await fetch(`${this.url}/v1/pull`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(envelope) });
-    const reply = await this.readReply(response, 'pull-page', pullPageSchema.parse.bind(pullPageSchema), requestId);
+    const parse = (body: unknown): PullPage => {
+      this.lastPageBytes = Buffer.byteLength(JSON.stringify(body));
+      return format === 'grouped' ? expandPullPage(groupedPullPageSchema.parse(body)) : pullPageSchema.parse(body);
+    };
+    const reply = await this.readReply(response, 'pull-page', parse, requestId);
     if (reply.ok) this.cursor = reply.value.nextCursor;
     return reply;
   }
 
   /** Pulls until the server says there is no more; returns every page's content. */
-  async pullAll(limit = 500): Promise<{ changes: PullPage['changes']; purges: PullPage['purges'] }> {
+  async pullAll(limit = 500, format: 'grouped' | 'full' = 'grouped'): Promise<{ changes: PullPage['changes']; purges: PullPage['purges'] }> {
     const changes: PullPage['changes'] = [];
     const purges: PullPage['purges'] = [];
     for (let page = 0; page < 1000; page++) {
-      const reply = await this.pull(limit);
+      const reply = await this.pull(limit, this.cursor, undefined, format);
       if (!reply.ok) throw new Error(`pull failed: ${reply.error.error.code}`);
       changes.push(...reply.value.changes);
       purges.push(...reply.value.purges);

@@ -87,6 +87,9 @@ describe('protocol schemas', () => {
     expect(fieldChangeSchema.safeParse({ ...change, hlc: hlc(1, 0, deviceB) }).success).toBe(false);
     expect(fieldChangeSchema.safeParse({ ...change, entity: 'person; DROP TABLE' }).success).toBe(false);
     expect(fieldChangeSchema.safeParse({ ...change, extra: 1 }).success).toBe(false);
+    // a malformed stamp is refused like any bad field, never thrown (the server would answer 500)
+    expect(fieldChangeSchema.safeParse({ ...change, hlc: 'kein-zeitstempel' }).success).toBe(false);
+    expect(fieldChangeSchema.safeParse({ ...change, hlc: 42 }).success).toBe(false);
   });
 
   it('caps batches and refuses duplicate opIds and foreign changes in one batch', () => {
