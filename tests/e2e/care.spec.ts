@@ -169,7 +169,7 @@ async function checkScreen(page: Page, shot: (page: Page, name: string) => Promi
 
 test('Fallarbeit: Einwilligung mit Formular, Assessment, Hilfeplan, Kontakte, Vermittlung, Dokumente', async ({ app: page, host, shot }) => {
   // A long walk by keyboard through six tabs.
-  test.setTimeout(360_000);
+  test.setTimeout(480_000);
   // ---- setup through the core: profile, person, case (the opening screen has its own test) ----
   const profile = await host.core.handle('profiles.create', { name: 'Fallmanagement Hilden', userName: 'Jonas Becker', password, passwordRepeat: password });
   expect(profile.ok).toBe(true);

@@ -41,7 +41,7 @@ import {
 const userName = 'Aylin Demir';
 
 test('Fallverlauf: vom Erstkontakt bis zum Abschluss, dann auf dem zweiten Gerät', async ({ browser }, testInfo) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const server: CountyServer = await startCountyServer({ userName });
   const devices: Device[] = [];
   const shot = (device: Device, name: string) => checkScreen(device.page, testInfo, name);

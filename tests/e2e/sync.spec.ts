@@ -153,7 +153,7 @@ async function editPhone(device: Device, phone: string): Promise<void> {
 }
 
 test('Synchronisation: zwei Geräte registrieren, Person übertragen, Konflikt entscheiden', async ({ browser }, testInfo) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const server = await startCountyServer();
   const devices: Device[] = [];
   const check = async (page: Page, name: string) => {

@@ -129,7 +129,7 @@ export async function chooseRadio(page: Page, group: Locator, label: string): Pr
 export async function expectFocusBack(page: Page, target: Locator): Promise<void> {
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
   const lostTo = await page.evaluate(() => (document.activeElement === document.body ? 'body' : null));
-  await expect.soft(target, `Fokus nach dem Speichern${lostTo ? ' (verloren: liegt auf <body>)' : ''}`).toBeFocused({ timeout: 1_000 });
+  await expect.soft(target, `Fokus nach dem Speichern${lostTo ? ' (verloren: liegt auf <body>)' : ''}`).toBeFocused({ timeout: 5_000 });
 }
 
 /** The case file's tabs follow the WAI-ARIA pattern: the arrow keys move and select. */
