@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { uuidv7 } from '../shared/ids';
 import { formatHlc } from '../shared/hlc';
 import type { FieldChange, PushBatch } from '../shared/sync';
+import { auditPath } from '../shared/sync/audit-protocol';
 import type { PersonInput } from '../shared/domain/person';
 import type { SyncStatus } from '../shared/ipc/sync-contract';
 import { createTeam, createUser, issueCode } from '../server/src/admin/commands';
@@ -108,22 +109,39 @@ function personInput(i: number, variant: number): PersonInput {
 }
 
 /** The push part of one `sync.now`: from its start until the first pull request leaves (the last ack is stored). */
-async function timedSync(device: Device): Promise<{ pushMs: number; totalMs: number; status: SyncStatus; pushRequests: number; pullRequests: number }> {
+async function timedSync(
+  device: Device,
+): Promise<{ pushMs: number; totalMs: number; auditMs: number; status: SyncStatus; pushRequests: number; pullRequests: number; auditRequests: number }> {
   let firstPullAt: number | null = null;
+  let firstAuditAt: number | null = null;
   let pushRequests = 0;
   let pullRequests = 0;
+  let auditRequests = 0;
   device.intercept = (url, _init, forward) => {
     if (url.endsWith('/v1/pull')) {
       pullRequests++;
       firstPullAt ??= performance.now();
     } else if (url.endsWith('/v1/push')) pushRequests++;
+    else if (url.endsWith(auditPath)) {
+      auditRequests++;
+      firstAuditAt ??= performance.now();
+    }
     return forward();
   };
   const started = performance.now();
   const status = await device.call('sync.now', {});
   const ended = performance.now();
   device.intercept = null;
-  return { pushMs: (firstPullAt ?? ended) - started, totalMs: ended - started, status, pushRequests, pullRequests };
+  return {
+    pushMs: (firstPullAt ?? ended) - started,
+    totalMs: ended - started,
+    // the audit upload comes after the pull; what follows it (document sync) is nothing here
+    auditMs: firstAuditAt === null ? 0 : ended - firstAuditAt,
+    status,
+    pushRequests,
+    pullRequests,
+    auditRequests,
+  };
 }
 
 async function benchDayPush(server: BenchServer, db: Db): Promise<Figure[]> {
@@ -250,7 +268,11 @@ async function benchInitialPull(server: BenchServer, db: Db, persons: number): P
     const run = await timedSync(fresh);
     if (run.status.lastError) throw new Error(`initial pull failed: ${run.status.lastError.message}`);
     fresh.close();
-    const [personsHere, casesHere] = await fresh.read((ldb) => [count(ldb, 'SELECT count(*) AS n FROM persons'), count(ldb, 'SELECT count(*) AS n FROM cases')]);
+    const [personsHere, casesHere, auditEntries] = await fresh.read((ldb) => [
+      count(ldb, 'SELECT count(*) AS n FROM persons'),
+      count(ldb, 'SELECT count(*) AS n FROM cases'),
+      count(ldb, 'SELECT count(*) AS n FROM audit_log'),
+    ]);
     // The seed device's own person and case are in the count too.
     if (personsHere < persons || casesHere < persons) throw new Error(`initial pull incomplete: ${personsHere} persons, ${casesHere} cases`);
     return [
@@ -259,7 +281,7 @@ async function benchInitialPull(server: BenchServer, db: Db, persons: number): P
         value: run.totalMs / 1000,
         unit: 's',
         budget: 10,
-        note: `${seeded} field changes, ${run.pullRequests} pages`,
+        note: `${seeded} field changes, ${run.pullRequests} pages; includes the audit upload of the pull's ${auditEntries} entries in ${run.auditRequests} requests, ${(run.auditMs / 1000).toFixed(2)} s`,
       },
       { name: 'initial pull: rate', value: seeded / (run.totalMs / 1000), unit: 'changes/s' },
       { name: 'initial pull: rows arrived', value: personsHere + casesHere, unit: 'rows', note: `server seeded in ${(seedMs / 1000).toFixed(1)} s, untimed` },

@@ -18,6 +18,7 @@ export const syncErrorCodes = [
   'BATCH_SEQ_GAP',
   'CLOCK_AHEAD',
   'OUT_OF_SCOPE',
+  'AUDIT_CHAIN_BROKEN',
   'ENROLL_CODE_INVALID',
   'ENROLL_CODE_EXPIRED',
   'ENROLL_CODE_USED',
@@ -42,6 +43,8 @@ export const syncErrorMessages: Record<SyncErrorCode, string> = {
     'Die Uhr dieses Geräts geht mehr als 5 Minuten vor. Bitte stellen Sie Datum und Uhrzeit richtig ein; danach wird wieder synchronisiert.',
   OUT_OF_SCOPE:
     'Einige Änderungen betreffen Personen, die nicht (mehr) zu Ihren Teams gehören. Es wurde nichts übertragen.',
+  AUDIT_CHAIN_BROKEN:
+    'Das Zugriffsprotokoll dieses Geräts passt nicht zu dem, das der Server bereits erhalten hat. Bitte wenden Sie sich an die IT des Kreises.',
   ENROLL_CODE_INVALID: 'Der Registrierungscode ist falsch. Bitte prüfen Sie die Eingabe.',
   ENROLL_CODE_EXPIRED: 'Der Registrierungscode ist abgelaufen. Bitte fordern Sie einen neuen an.',
   ENROLL_CODE_USED: 'Der Registrierungscode wurde bereits verwendet. Bitte fordern Sie einen neuen an.',
@@ -65,6 +68,8 @@ export const syncErrorAdvice: Record<SyncErrorCode, SyncErrorAdvice> = {
   BATCH_SEQ_GAP: 'give-up',
   CLOCK_AHEAD: 'fix-clock',
   OUT_OF_SCOPE: 'review',
+  // The log on the laptop was changed after the county received it: people must look, not the app.
+  AUDIT_CHAIN_BROKEN: 'give-up',
   ENROLL_CODE_INVALID: 'give-up',
   ENROLL_CODE_EXPIRED: 'give-up',
   ENROLL_CODE_USED: 'give-up',
@@ -85,6 +90,7 @@ export const syncErrorStatus: Record<SyncErrorCode, number> = {
   BATCH_SEQ_GAP: 409,
   CLOCK_AHEAD: 422,
   OUT_OF_SCOPE: 403,
+  AUDIT_CHAIN_BROKEN: 409,
   ENROLL_CODE_INVALID: 404,
   ENROLL_CODE_EXPIRED: 410,
   ENROLL_CODE_USED: 409,

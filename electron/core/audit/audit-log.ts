@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import type { Db } from '../db-types';
-import { canonicalJson } from '../util/canonical-json';
+import { auditDetailsJson, auditEntryBody, genesisHash, type AuditAction } from '../../../shared/audit/chain-body';
 import { prepared } from '../store/prepared';
 
 /**
@@ -9,12 +9,8 @@ import { prepared } from '../store/prepared';
  * Details name fields only — never values — because the log is personal data's witness, not a
  * second copy of it.
  */
-/**
- * 'sync': a row changed by pulled changes; 'purge': a row removed because it left the device's
- * teams; 'consent_override': a referral made without consent by a role allowed to (the reason
- * is in the referral row, encrypted; the log records that it happened and for which partner).
- */
-export type AuditAction = 'create' | 'update' | 'delete' | 'read' | 'export' | 'sync' | 'purge' | 'consent_override';
+export type { AuditAction } from '../../../shared/audit/chain-body';
+export { genesisHash } from '../../../shared/audit/chain-body';
 
 export interface AuditEntry {
   readonly at: string;
@@ -25,8 +21,6 @@ export interface AuditEntry {
   /** field names and reference-data ids only (a partner id is the county's, not a person's) */
   readonly details: { readonly fields?: readonly string[]; readonly partnerId?: string };
 }
-
-export const genesisHash = '0'.repeat(64);
 
 interface StoredEntry {
   seq: number;
@@ -45,73 +39,12 @@ interface StoredEntry {
  * seq. Exported for tests that forge entries the way an attacker with the key would.
  */
 export function entryHash(prevHash: string, seq: number, entry: Omit<AuditEntry, 'details'> & { details: unknown }): string {
-  return linkHash(prevHash, entryBody(seq, entry, detailsJson(entry.details)));
+  return linkHash(prevHash, auditEntryBody(seq, entry, auditDetailsJson(entry.details)));
 }
 
 /** One-shot sha256: the same digest as createHash().update(prevHash).update(body), as prevHash is hex. */
 function linkHash(prevHash: string, body: string): string {
   return hash('sha256', prevHash + body, 'hex');
-}
-
-/**
- * canonicalJson({ seq, at, actor, action, entity, rowId, details }) written out for the entry's
- * fixed shape: the keys in sorted order, each string through JSON.stringify, the details already
- * canonical. The generic sort-and-stringify cost more than the hash and the INSERT together.
- * Any value of another type (an entry read back from a damaged row, say) takes the generic path,
- * so the bytes are the same for every input (tests/unit/audit compares both).
- */
-function entryBody(seq: number, entry: Omit<AuditEntry, 'details'> & { details: unknown }, details: string | undefined): string {
-  const { at, actor, action, entity, rowId } = entry;
-  if (
-    details === undefined ||
-    !Number.isSafeInteger(seq) ||
-    typeof at !== 'string' ||
-    typeof actor !== 'string' ||
-    typeof action !== 'string' ||
-    typeof entity !== 'string' ||
-    typeof rowId !== 'string'
-  ) {
-    return canonicalJson({ seq, at, actor, action, entity, rowId, details: entry.details });
-  }
-  // Sorted keys: action < actor < at < details < entity < rowId < seq.
-  return (
-    `{"action":${JSON.stringify(action)},"actor":${JSON.stringify(actor)},"at":${JSON.stringify(at)},` +
-    `"details":${details},"entity":${JSON.stringify(entity)},"rowId":${JSON.stringify(rowId)},"seq":${seq}}`
-  );
-}
-
-/**
- * canonicalJson(details), written out for the documented shape { fields?: string[],
- * partnerId?: string } (own keys sorted: fields < partnerId); anything else takes the generic
- * path. Undefined for undefined details, as canonicalJson gives.
- */
-function detailsJson(details: unknown): string | undefined {
-  if (details === null || typeof details !== 'object' || Array.isArray(details)) return canonicalJson(details);
-  const record = details as Record<string, unknown>;
-  let fields: unknown;
-  let partnerId: unknown;
-  for (const key of Object.keys(record)) {
-    if (key === 'fields') fields = record.fields;
-    else if (key === 'partnerId') partnerId = record.partnerId;
-    else return canonicalJson(details);
-  }
-  let json = '{';
-  if (fields !== undefined) {
-    if (!isStringArray(fields)) return canonicalJson(details);
-    json += `"fields":${JSON.stringify(fields)}`;
-  }
-  if (partnerId !== undefined) {
-    if (typeof partnerId !== 'string') return canonicalJson(details);
-    json += `${json.length > 1 ? ',' : ''}"partnerId":${JSON.stringify(partnerId)}`;
-  }
-  return `${json}}`;
-}
-
-/** A dense array of strings only (a hole or another value would serialise differently). */
-function isStringArray(value: unknown): value is string[] {
-  if (!Array.isArray(value)) return false;
-  for (let i = 0; i < value.length; i++) if (typeof value[i] !== 'string') return false;
-  return true;
 }
 
 interface ChainTail {
@@ -133,8 +66,8 @@ type AuditRow = [seq: number, at: string, actor: string, action: string, entity:
 /** The row of `entry` linked to `tail`; its seq and hash are the next tail. */
 function linkedRow(tail: ChainTail, entry: AuditEntry): AuditRow {
   const seq = tail.seq + 1;
-  const details = detailsJson(entry.details);
-  const link = linkHash(tail.hash, entryBody(seq, entry, details));
+  const details = auditDetailsJson(entry.details);
+  const link = linkHash(tail.hash, auditEntryBody(seq, entry, details));
   return [seq, entry.at, entry.actor, entry.action, entry.entity, entry.rowId, details, tail.hash, link];
 }
 

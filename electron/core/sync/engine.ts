@@ -8,6 +8,7 @@ import {
 import type { Db } from '../db-types';
 import type { Session, Workspace } from '../session/session';
 import { storeAck } from './ack';
+import { uploadAuditLog } from './audit-upload';
 import { nextBatch, releaseBatch, renumberPendingBatch } from './batch';
 import { moveOutboxToReview } from './conflict-store';
 import { syncDocuments } from './documents/document-sync';
@@ -80,6 +81,8 @@ export class SyncEngine {
       if (pushFailure && pushFailure.code !== 'CLOCK_AHEAD') throw pushFailure;
       await this.pull(db, keys, alive);
       if (pushFailure) throw pushFailure;
+      // The audit log after the pull, so the entries the pull just wrote go in the same run.
+      await uploadAuditLog({ db, keys, fetch: this.deps.fetch, now: this.deps.now, alive });
       alive();
       recordSuccess(db, new Date(this.deps.now()).toISOString());
       // Document content last: the fields are committed and recorded by now, so a failure here

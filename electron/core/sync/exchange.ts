@@ -11,6 +11,7 @@ import {
   type KeyIdentity,
   type PublicKeySet,
 } from '../../../shared/sync';
+import type { auditPath } from '../../../shared/sync/audit-protocol';
 import type { DocumentPath } from '../../../shared/sync/documents-protocol';
 import { syncMessages } from './messages';
 import { nodeCompression } from './node-compression';
@@ -47,7 +48,7 @@ export class DeviceRevokedError extends Error {
 }
 
 export interface ExchangeRequest<T> {
-  readonly path: '/v1/push' | '/v1/pull' | DocumentPath;
+  readonly path: '/v1/push' | '/v1/pull' | DocumentPath | typeof auditPath;
   readonly kind: EnvelopeKind;
   readonly answerKind: EnvelopeKind;
   /** push names its batch, pull its cursor; a document request neither */

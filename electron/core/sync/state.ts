@@ -126,7 +126,7 @@ export function saveEnrollment(db: Db, enrollment: Enrollment, facts: ServerFact
   db.prepare(
     `UPDATE sync_state SET server_url = ?, device_id = ?, user_id = ?, user_name = ?, teams = ?, server_key_id = ?,
        server_keys = ?, server_fingerprint = ?, device_keys = ?, reference_data = ?, role = ?, enrolled_at = ?,
-       last_batch_seq = 0, pull_cursor = '0', last_error = NULL
+       last_batch_seq = 0, pull_cursor = '0', audit_sent_seq = 0, last_error = NULL
      WHERE id = 1`,
   ).run(
     enrollment.serverUrl,
@@ -180,6 +180,15 @@ export function saveServerKey(db: Db, keyId: string, keys: PublicKeysText, finge
 
 export function setLastBatchSeq(db: Db, batchSeq: number): void {
   prepared(db, 'UPDATE sync_state SET last_batch_seq = ? WHERE id = 1').run(batchSeq);
+}
+
+/** The highest audit seq the server confirmed holding (with all below it). */
+export function readAuditSentSeq(db: Db): number {
+  return (prepared(db, 'SELECT audit_sent_seq AS seq FROM sync_state WHERE id = 1').get() as { seq: number }).seq;
+}
+
+export function setAuditSentSeq(db: Db, seq: number): void {
+  prepared(db, 'UPDATE sync_state SET audit_sent_seq = ? WHERE id = 1').run(seq);
 }
 
 export function setCursor(db: Db, cursor: string): void {

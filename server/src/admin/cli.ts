@@ -1,6 +1,6 @@
 import type { Db } from '../db/adapter';
 import { AdminError } from './admin-error';
-import { createTeam, createUser, issueCode, listDevices, listTeams, listUsers, revokeDevice, rotateKey, setRole } from './commands';
+import { createTeam, createUser, issueCode, listAudit, listDevices, listTeams, listUsers, revokeDevice, rotateKey, setRole } from './commands';
 import { parseDuration } from './duration';
 
 /**
@@ -28,6 +28,8 @@ export const adminUsage = `Verwendung / usage: npm run server -- admin <Befehl /
   issue-code --user <Name> [--expires-in 24h] Einmal-Code zur Geräteregistrierung (m, h, d)
   list-devices                                Geräte mit letzter Synchronisation
   revoke-device <Geräte-ID>                   Gerät sperren (es löscht beim nächsten Kontakt seine Daten)
+  audit --device <Geräte-ID> | --row <Datensatz-ID> [--limit 50]
+                                              hochgeladenes Zugriffsprotokoll eines Geräts oder eines Datensatzes, neueste zuerst
   rotate-key [--grace 30d]                    neuen Serverschlüssel erzeugen; der alte gilt noch so lange
   list-teams | list-users                     Übersicht
 `;
@@ -68,6 +70,21 @@ function none(args: ParsedArgs): void {
 
 const time = (ms: number | null) =>
   ms === null ? '—' : new Date(ms).toLocaleString('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' });
+
+/** An entry's own time, to the second: several entries of one minute are common. */
+const auditTime = (iso: string) =>
+  new Date(iso).toLocaleString('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'medium' });
+
+const maxAuditLimit = 1000;
+
+function auditLimit(value: string | undefined): number {
+  if (value === undefined) return 50;
+  const limit = /^\d{1,4}$/.test(value) ? Number(value) : NaN;
+  if (!(limit >= 1 && limit <= maxAuditLimit)) {
+    throw new AdminError(`--limit braucht eine Zahl von 1 bis ${maxAuditLimit}.`, `--limit needs a number from 1 to ${maxAuditLimit}.`);
+  }
+  return limit;
+}
 
 export async function runAdmin(argv: readonly string[], deps: AdminDeps): Promise<number> {
   const now = deps.now ?? Date.now;
@@ -123,7 +140,9 @@ export async function runAdmin(argv: readonly string[], deps: AdminDeps): Promis
         if (devices.length === 0) deps.out('Keine Geräte registriert / no devices enrolled.');
         for (const device of devices) {
           const state = device.revokedAt === null ? 'aktiv' : `GESPERRT ${time(device.revokedAt)}`;
-          deps.out(`${device.id}  ${device.userName}  "${device.name}"  registriert ${time(device.enrolledAt)}  letzte Sync ${time(device.lastSyncAt)}  ${state}`);
+          deps.out(
+            `${device.id}  ${device.userName}  "${device.name}"  registriert ${time(device.enrolledAt)}  letzte Sync ${time(device.lastSyncAt)}  Protokoll ${device.auditEntries} Einträge  ${state}`,
+          );
         }
         return 0;
       }
@@ -135,6 +154,24 @@ export async function runAdmin(argv: readonly string[], deps: AdminDeps): Promis
             ? `Gerät war schon gesperrt / device was already revoked: ${deviceId}`
             : `Gerät gesperrt / device revoked: ${deviceId} — es löscht beim nächsten Kontakt seine Daten.`,
         );
+        return 0;
+      }
+      case 'audit': {
+        const args = parseArgs(rest, ['device', 'row', 'limit']);
+        none(args);
+        const deviceId = args.flags.get('device');
+        const rowId = args.flags.get('row');
+        const target = deviceId === undefined ? (rowId === undefined ? null : { rowId }) : rowId === undefined ? { deviceId } : null;
+        if (target === null) {
+          throw new AdminError('Bitte genau eines angeben: --device <Geräte-ID> oder --row <Datensatz-ID>.', 'Give exactly one of --device <id> or --row <rowId>.');
+        }
+        const entries = await listAudit(await database(), target, auditLimit(args.flags.get('limit')));
+        if (entries.length === 0) deps.out('Keine Protokolleinträge / no audit entries.');
+        for (const entry of entries) {
+          const fields = entry.fields.length > 0 ? `  Felder: ${entry.fields.join(', ')}` : '';
+          const partner = entry.partnerId !== null ? `  Partner: ${entry.partnerId}` : '';
+          deps.out(`${auditTime(entry.at)}  "${entry.deviceName}"  ${entry.actor}  ${entry.action}  ${entry.entity}  ${entry.rowId}${fields}${partner}`);
+        }
         return 0;
       }
       case 'rotate-key': {

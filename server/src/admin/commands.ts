@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import { uuidv7 } from '../../../shared/ids';
 import { roleSchema, type Role } from '../../../shared/ipc/casework-contract';
-import type { Db, Queryable } from '../db/adapter';
+import type { Db, Queryable, Row } from '../db/adapter';
 import { num, numOrNull, str, strOrNull } from '../db/values';
 import { fingerprintOf, rotateIdentity } from '../identity/store';
 import { generateEnrollmentCode, hashEnrollmentCode } from '../sync/enrollment-codes';
@@ -133,12 +134,15 @@ export interface DeviceListing {
   /** the later of the last push and the last pull */
   readonly lastSyncAt: number | null;
   readonly revokedAt: number | null;
+  /** entries of the device's audit log the server holds */
+  readonly auditEntries: number;
 }
 
 export async function listDevices(db: Db): Promise<DeviceListing[]> {
   const rows = await db.query(
     `SELECT d.id, d.name, u.name AS user_name, d.enrolled_at, d.revoked_at,
-            GREATEST(d.last_push_at, d.last_pull_at) AS last_sync_at
+            GREATEST(d.last_push_at, d.last_pull_at) AS last_sync_at,
+            (SELECT count(*) FROM device_audit a WHERE a.device_id = d.id) AS audit_entries
      FROM device d JOIN app_user u ON u.id = d.user_id ORDER BY u.name, d.enrolled_at`,
   );
   return rows.map((row) => ({
@@ -148,6 +152,68 @@ export async function listDevices(db: Db): Promise<DeviceListing[]> {
     enrolledAt: num(row, 'enrolled_at'),
     lastSyncAt: numOrNull(row, 'last_sync_at'),
     revokedAt: numOrNull(row, 'revoked_at'),
+    auditEntries: num(row, 'audit_entries'),
+  }));
+}
+
+export interface AuditListing {
+  /** the device's time of the entry (ISO) */
+  readonly at: string;
+  readonly deviceId: string;
+  readonly deviceName: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly entity: string;
+  readonly rowId: string;
+  readonly fields: readonly string[];
+  readonly partnerId: string | null;
+}
+
+/** What the server stored as details (checked on upload); read defensively all the same. */
+const storedDetailsSchema = z.object({ fields: z.array(z.string()).optional(), partnerId: z.string().optional() });
+
+function readDetails(text: string): { fields: string[]; partnerId: string | null } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = null;
+  }
+  const details = storedDetailsSchema.safeParse(parsed);
+  return details.success ? { fields: details.data.fields ?? [], partnerId: details.data.partnerId ?? null } : { fields: [], partnerId: null };
+}
+
+/**
+ * The uploaded audit entries of one device, or of one row across all devices, newest first: for
+ * the data-protection officer's "who did what with this file, on which laptop".
+ */
+export async function listAudit(db: Db, input: { deviceId: string } | { rowId: string }, limit: number): Promise<AuditListing[]> {
+  let rows: Row[];
+  if ('deviceId' in input) {
+    const device = await db.query('SELECT id FROM device WHERE id = $1', [input.deviceId]);
+    if (!device[0]) throw new AdminError(`Unbekanntes Gerät "${input.deviceId}".`, `Unknown device "${input.deviceId}".`);
+    rows = await db.query(
+      `SELECT a.*, d.name AS device_name FROM device_audit a JOIN device d ON d.id = a.device_id
+       WHERE a.device_id = $1 ORDER BY a.seq DESC LIMIT $2`,
+      [input.deviceId, limit],
+    );
+  } else {
+    // Across devices only the entries' own times order them; seq keeps one device's order on a tie.
+    rows = await db.query(
+      `SELECT a.*, d.name AS device_name FROM device_audit a JOIN device d ON d.id = a.device_id
+       WHERE a.row_id = $1 ORDER BY a.at::timestamptz DESC, a.device_id, a.seq DESC LIMIT $2`,
+      [input.rowId, limit],
+    );
+  }
+  return rows.map((row) => ({
+    at: str(row, 'at'),
+    deviceId: str(row, 'device_id'),
+    deviceName: str(row, 'device_name'),
+    actor: str(row, 'actor'),
+    action: str(row, 'action'),
+    entity: str(row, 'entity'),
+    rowId: str(row, 'row_id'),
+    ...readDetails(str(row, 'details_json')),
   }));
 }
 

@@ -4,6 +4,7 @@ import { signErrorStatement, type SyncErrorBody } from '../../../shared/sync';
 import type { Db } from '../db/adapter';
 import type { Keyring } from '../identity/keyring';
 import { defaultReferenceData, type ReferenceData } from '../reference-data';
+import { registerAudit } from '../routes/audit';
 import { registerDocuments } from '../routes/documents';
 import { registerEnroll } from '../routes/enroll';
 import { registerHealth } from '../routes/health';
@@ -114,5 +115,6 @@ export function buildApp(options: AppOptions): { app: FastifyInstance; ctx: AppC
   registerPush(app, ctx);
   registerPull(app, ctx);
   registerDocuments(app, ctx);
+  registerAudit(app, ctx);
   return { app, ctx };
 }
