@@ -585,6 +585,13 @@ function commonStamp(setClocks: ReadonlyMap<string, { hlc: string }>): string | 
 
 const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
+/** An insertMany binder that writes the named properties of an item, in the statement's column order. */
+function bindInOrder<T>(keys: readonly (keyof T & string)[]): (item: T, params: SqlValue[], at: number) => void {
+  return (item, params, at) => {
+    for (let i = 0; i < keys.length; i++) params[at + i] = item[keys[i]!] as SqlValue;
+  };
+}
+
 function writeClocks(db: Db, writes: ClockWrites): void {
   // In key order: each insert lands beside the previous one in the clock table's B-tree.
   const set = [...writes.set].sort((x, y) => cmp(x.entity, y.entity) || cmp(x.rowId, y.rowId) || cmp(x.field, y.field));
@@ -596,13 +603,7 @@ function writeClocks(db: Db, writes: ClockWrites): void {
     },
     5,
     set,
-    (clock, params, at) => {
-      params[at] = clock.entity;
-      params[at + 1] = clock.rowId;
-      params[at + 2] = clock.field;
-      params[at + 3] = clock.hlc;
-      params[at + 4] = clock.serverSeq;
-    },
+    bindInOrder(['entity', 'rowId', 'field', 'hlc', 'serverSeq']),
   );
   // A row gets an entry only while it has no clock at all: the conflict clause never fires but
   // keeps a repeated page harmless.
@@ -615,13 +616,7 @@ function writeClocks(db: Db, writes: ClockWrites): void {
     },
     5,
     entries,
-    (entry, params, at) => {
-      params[at] = entry.entity;
-      params[at + 1] = entry.rowId;
-      params[at + 2] = entry.hlc;
-      params[at + 3] = entry.serverSeq;
-      params[at + 4] = entry.fieldsId;
-    },
+    bindInOrder(['entity', 'rowId', 'hlc', 'serverSeq', 'fieldsId']),
   );
   if (writes.raised.length > 0) {
     const raiseVersion = prepared(

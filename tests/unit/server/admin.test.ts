@@ -8,7 +8,7 @@ import { createTeam, createUser, issueCode, listDevices } from '../../../server/
 import { AdminError } from '../../../server/src/admin/admin-error';
 import type { Db } from '../../../server/src/db/adapter';
 import { uuidv7 } from '../../../shared/ids';
-import { backends, startTestServer, teamWithUser, tempIdentity, type TestDatabase, type TestServer } from './harness';
+import { backends, runAdminOn, startTestServer, teamWithUser, tempIdentity, type TestDatabase, type TestServer } from './harness';
 import { TestDevice } from './test-device';
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -29,13 +29,7 @@ describe.each(backends)('admin commands on $name', (backend) => {
     await identity?.dispose();
   });
 
-  async function admin(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    // runAdmin closes what it opened: hand it a handle whose close leaves the suite's database open.
-    const code = await runAdmin(argv, { openDb: async () => ({ ...db, close: async () => undefined }), identityPath: identity.path, out: (l) => out.push(l), err: (l) => err.push(l) });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
+  const admin = (...argv: string[]) => runAdminOn(db, identity.path, argv);
 
   it('creates teams and users, refuses duplicates and unknown teams', async () => {
     expect(await admin('create-team', 'Kommune Hilden')).toMatchObject({ code: 0, out: expect.stringContaining('Team angelegt') });

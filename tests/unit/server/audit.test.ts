@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAdmin } from '../../../server/src/admin/cli';
 import { listDevices, revokeDevice } from '../../../server/src/admin/commands';
 import type { Db } from '../../../server/src/db/adapter';
 import { auditDetailsJson } from '../../../shared/audit/chain-body';
@@ -7,7 +6,7 @@ import { uuidv7 } from '../../../shared/ids';
 import { syncErrorMessages, verifyErrorProof } from '../../../shared/sync';
 import { MAX_AUDIT_ENTRIES_PER_UPLOAD, type AuditEntryWire } from '../../../shared/sync/audit-protocol';
 import { extendChain, linkEntry, linkHash, relink, uploadAudit, uploadOf } from './audit-device';
-import { backends, startTestServer, teamWithUser, tempIdentity, type TestDatabase, type TestServer } from './harness';
+import { backends, runAdminOn, startTestServer, teamWithUser, tempIdentity, type TestDatabase, type TestServer } from './harness';
 import { TestDevice } from './test-device';
 
 /**
@@ -227,15 +226,8 @@ describe.each(backends)('audit upload on $name', (backend) => {
 
   describe('admin command', () => {
     async function admin(...argv: string[]) {
-      const out: string[] = [];
-      const err: string[] = [];
-      const code = await runAdmin(argv, {
-        openDb: async () => ({ ...db, close: async () => undefined }),
-        identityPath: identity.path,
-        out: (line) => out.push(line),
-        err: (line) => err.push(line),
-      });
-      return { code, out, err: err.join('\n') };
+      const { code, lines, err } = await runAdminOn(db, identity.path, argv);
+      return { code, out: lines, err };
     }
 
     it("lists a device's entries newest first, with time, device, actor, action, entity, row and fields", async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { runAdmin } from '../../../server/src/admin/cli';
 import { createTeam, createUser, issueCode } from '../../../server/src/admin/commands';
 import { openPostgres, pgliteDb, type Db } from '../../../server/src/db/adapter';
 import { migrate } from '../../../server/src/db/migrate';
@@ -114,4 +115,24 @@ export async function teamWithUser(db: Db, teamName: string, userName: string, t
   const user = await createUser(db, { name: userName, teams });
   const { code } = await issueCode(db, { user: userName, expiresInMs: 3_600_000 });
   return { teamId, userId: user.id, code };
+}
+
+/**
+ * Runs an admin command against a test's database, collecting what it prints. runAdmin closes
+ * what it opened: it gets a handle whose close leaves the suite's database open.
+ */
+export async function runAdminOn(
+  db: Db,
+  identityPath: string,
+  argv: readonly string[],
+): Promise<{ code: number; lines: string[]; out: string; err: string }> {
+  const lines: string[] = [];
+  const err: string[] = [];
+  const code = await runAdmin(argv, {
+    openDb: async () => ({ ...db, close: async () => undefined }),
+    identityPath,
+    out: (line) => lines.push(line),
+    err: (line) => err.push(line),
+  });
+  return { code, lines, out: lines.join('\n'), err: err.join('\n') };
 }

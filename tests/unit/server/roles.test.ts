@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAdmin } from '../../../server/src/admin/cli';
 import { createUser, setRole } from '../../../server/src/admin/commands';
 import { AdminError } from '../../../server/src/admin/admin-error';
 import type { Db } from '../../../server/src/db/adapter';
 import { defaultReferenceData, type ReferenceData } from '../../../server/src/reference-data';
-import { backends, startTestServer, teamWithUser, tempIdentity, type TestDatabase, type TestServer } from './harness';
+import { backends, runAdminOn, startTestServer, teamWithUser, tempIdentity, type TestDatabase, type TestServer } from './harness';
 import { TestDevice } from './test-device';
 
 /** Roles (issue 4): set by the admin CLI, checked by the database, told to devices on sync. */
@@ -23,17 +22,7 @@ describe.each(backends)('user roles on $name', (backend) => {
     await identity?.dispose();
   });
 
-  async function admin(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runAdmin(argv, {
-      openDb: async () => ({ ...db, close: async () => undefined }),
-      identityPath: identity.path,
-      out: (line) => out.push(line),
-      err: (line) => err.push(line),
-    });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
+  const admin = (...argv: string[]) => runAdminOn(db, identity.path, argv);
 
   const roleOf = async (name: string) => String((await db.query('SELECT role FROM app_user WHERE name = $1', [name]))[0]!['role']);
 

@@ -9,6 +9,7 @@ import {
   type PulledChange,
 } from '../../../shared/sync';
 import { uuidv7 } from '../../../shared/ids';
+import { entityCases, jsonValues, notJsonValues, rowIdCases, seededRandom } from './check-cases';
 
 /**
  * The hand-written grouped pull page check must accept and refuse exactly what
@@ -55,41 +56,6 @@ function agree(input: unknown): boolean {
   return mine.success;
 }
 
-const values: unknown[] = [
-  'Müller-Lüdenscheidt',
-  '😀 Emoji',
-  '',
-  0,
-  -1.5,
-  1e300,
-  true,
-  false,
-  null,
-  [],
-  ['SYR', 'AFG'],
-  { kind: 'year', year: 1980 },
-  { street: 'Straße 1', nested: { deep: [1, { x: null }] } },
-  [{ language: 'ar', interpreterNeeded: true }],
-  JSON.parse('{"__proto__": "x"}') as unknown,
-  JSON.parse('{"constructor": {"prototype": 1}}') as unknown,
-];
-
-/** Values that are not JSON, or not as JSON.parse makes it. */
-const badValues: unknown[] = [
-  undefined,
-  Number.NaN,
-  Number.POSITIVE_INFINITY,
-  [1, undefined],
-  { a: undefined },
-  { a: Number.NaN },
-  new Date(0),
-  new Map(),
-  () => 1,
-  BigInt(1),
-  Symbol('x'),
-  Object.assign(Object.create({ inherited: 1 }) as object, { own: 1 }),
-];
-
 const hlcCases: unknown[] = [
   `000001700000000-000001-${'x'.repeat(64)}`,
   `000001700000000-000001-${'x'.repeat(65)}`,
@@ -108,8 +74,8 @@ const schemaVersionCases: unknown[] = [1, 2, 100_000_000, 0, -1, 1.5, '1', Numbe
 
 /** For each key of a row: values that must be refused, and some that must pass. */
 const rowCases: Record<string, unknown[]> = {
-  entity: ['Persons', '1persons', 'p', 'a'.repeat(64), 'a'.repeat(65), 'per sons', 'persons\n', 1, null],
-  rowId: ['00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', '0190a6f1-7c2e-9a10-8b3c-1234567890ab', '0190a6f1-7c2e-7a10-7b3c-1234567890ab', 'nope', null, 5],
+  entity: entityCases,
+  rowId: rowIdCases,
   teamId: [team, 'x', null, undefined],
   hlc: hlcCases,
   deviceId: [uuidv7(), 'x', null],
@@ -151,12 +117,12 @@ const overrides: unknown[] = [
 
 describe('hand-written grouped pull page check', () => {
   it('accepts what the schema accepts: every kind of JSON value, overrides, empty and full pages', () => {
-    for (const value of values) expect(agree(page([row([field(1, value)])]))).toBe(true);
+    for (const value of jsonValues) expect(agree(page([row([field(1, value)])]))).toBe(true);
     expect(agree(page([]))).toBe(true);
     expect(agree(page([row([field(1), [...field(2), { hlc: hlc(2, otherDevice), userId: null }]])]))).toBe(true);
     // The fast path: a valid page comes back as it came, its rows not copied (an own
     // `__proto__`, which zod strips, takes the schema's path).
-    const plain = values.filter((value) => !(typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')));
+    const plain = jsonValues.filter((value) => !(typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')));
     const valid = page([row(plain.map((value, i) => field(i, value))), row([field(1)], { userId: null })]);
     const checked = checkGroupedPullPage(valid);
     expect(checked.success && checked.data.rows).toBe(valid['rows']);
@@ -177,7 +143,7 @@ describe('hand-written grouped pull page check', () => {
 
   it('refuses what the schema refuses, row key by row key and field place by place', () => {
     // Shapes JSON.parse never makes go to the schema itself: the answer is the schema's either way.
-    for (const value of badValues) agree(page([row([field(1, value)])]));
+    for (const value of notJsonValues) agree(page([row([field(1, value)])]));
     for (const value of [undefined, Number.NaN, Number.POSITIVE_INFINITY, [1, undefined], { a: Number.NaN }]) {
       expect(agree(page([row([field(1, value)])]))).toBe(false);
     }
@@ -231,8 +197,8 @@ describe('hand-written grouped pull page check', () => {
 
   it('agrees with the schema on random mutations of valid pages', () => {
     const pool: unknown[] = [
-      ...values,
-      ...badValues,
+      ...jsonValues,
+      ...notJsonValues,
       ...Object.values(rowCases).flat(),
       ...Object.values(fieldCases).flat(),
       ...overrides,
@@ -241,14 +207,7 @@ describe('hand-written grouped pull page check', () => {
       {},
       [],
     ];
-    // mulberry32: fixed seed, every bit well mixed (an LCG's low bits repeat with a short period)
-    let seed = 7;
-    const random = (n: number) => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return (((t ^ (t >>> 14)) >>> 0) % n);
-    };
+    const random = seededRandom(7);
     const outcomes = { accepted: 0, refused: 0 };
     const rowKeys = Object.keys(row([]));
     const overrideKeys = ['hlc', 'deviceId', 'userId', 'schemaVersion', 'teamId', 'x'];
@@ -256,7 +215,7 @@ describe('hand-written grouped pull page check', () => {
       const rows = Array.from({ length: 1 + random(3) }, () =>
         row(
           Array.from({ length: 1 + random(4) }, (_, i) => {
-            const made = field(i, values[random(values.length)]);
+            const made = field(i, jsonValues[random(jsonValues.length)]);
             return random(3) === 0 ? [...made, { hlc: hlc(i, otherDevice) }] : made;
           }),
         ),

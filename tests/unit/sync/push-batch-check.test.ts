@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldChangeSchema, MAX_CHANGES_PER_BATCH, MAX_VALUE_BYTES, pushBatchSchema } from '../../../shared/sync';
 import { checkPushBatch, isValidFieldChange } from '../../../shared/sync/push-batch-check';
 import { uuidv7 } from '../../../shared/ids';
+import { entityCases, jsonValues, notJsonValues, rowIdCases, seededRandom } from '../sync-protocol/check-cases';
 
 /**
  * The hand-written push batch check must accept and refuse exactly what `pushBatchSchema` (and,
@@ -62,25 +63,6 @@ function agree(input: unknown): boolean {
   return mine.verdict === 'accepted';
 }
 
-const values: unknown[] = [
-  'Müller-Lüdenscheidt',
-  '😀 Emoji',
-  '',
-  0,
-  -1.5,
-  1e300,
-  true,
-  false,
-  null,
-  [],
-  ['SYR', 'AFG'],
-  { kind: 'year', year: 1980 },
-  { street: 'Straße 1', nested: { deep: [1, { x: null }] } },
-  [{ language: 'ar', interpreterNeeded: true }],
-  JSON.parse('{"__proto__": "x"}') as unknown,
-  JSON.parse('{"constructor": {"prototype": 1}}') as unknown,
-];
-
 /** Values at and just over the size limit of a field value (UTF-8 bytes of its canonical JSON), in pairs. */
 const sizedValues: unknown[] = [
   'a'.repeat(MAX_VALUE_BYTES - 2),
@@ -97,27 +79,11 @@ const sizedValues: unknown[] = [
   { b: 'x'.repeat(MAX_VALUE_BYTES - 60_000 - 14), a: 'ü'.repeat(30_000) },
 ];
 
-/** Values that are not JSON, or not as JSON.parse makes it. */
-const badValues: unknown[] = [
-  undefined,
-  Number.NaN,
-  Number.POSITIVE_INFINITY,
-  [1, undefined],
-  { a: undefined },
-  { a: Number.NaN },
-  new Date(0),
-  new Map(),
-  () => 1,
-  BigInt(1),
-  Symbol('x'),
-  Object.assign(Object.create({ inherited: 1 }) as object, { own: 1 }),
-];
-
 /** For each field of a change: values that must be refused, and some that must pass. */
 const fieldCases: Record<string, unknown[]> = {
   opId: [uuidv7().toUpperCase(), '0190a6f1-7c2e-4a10-8b3c-1234567890ab', 'x', '', 1, null, undefined],
-  entity: ['Persons', '1persons', 'p', 'a'.repeat(64), 'a'.repeat(65), 'per sons', 'persons\n', 1, null],
-  rowId: ['00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', '0190a6f1-7c2e-9a10-8b3c-1234567890ab', '0190a6f1-7c2e-7a10-7b3c-1234567890ab', 'nope', null, 5],
+  entity: entityCases,
+  rowId: rowIdCases,
   field: ['family_name', 'Family', '', 'x', null],
   hlc: [
     `000001700000000-000001-${device}`,
@@ -142,12 +108,12 @@ const fieldCases: Record<string, unknown[]> = {
 
 describe('hand-written push batch check', () => {
   it('accepts what the schema accepts: every kind of JSON value, values up to the size limit, a full batch', () => {
-    for (const value of values) expect(agree(batch([change(1, value)]))).toBe(true);
+    for (const value of jsonValues) expect(agree(batch([change(1, value)]))).toBe(true);
     for (const value of sizedValues) agree(batch([change(1, value)]));
     expect(sizedValues.filter((value) => checkPushBatch(batch([change(1, value)])).success)).toHaveLength(sizedValues.length / 2);
     // The fast path: a valid batch comes back as it came, not copied (an own `__proto__`, which
     // zod strips, takes the schema's path).
-    const plain = values.filter((value) => !(typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')));
+    const plain = jsonValues.filter((value) => !(typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')));
     const valid = batch(plain.map((value, i) => change(i, value)));
     const checked = checkPushBatch(valid);
     expect(checked.success && checked.data).toBe(valid);
@@ -156,7 +122,7 @@ describe('hand-written push batch check', () => {
 
   it('refuses what the schema refuses, field by field', () => {
     // Shapes JSON.parse never makes go to the schema itself: the answer is the schema's either way.
-    for (const value of badValues) agree(batch([change(1, value)]));
+    for (const value of notJsonValues) agree(batch([change(1, value)]));
     for (const value of [undefined, Number.NaN, Number.POSITIVE_INFINITY, [1, undefined], { a: Number.NaN }]) {
       expect(agree(batch([change(1, value)]))).toBe(false);
     }
@@ -197,15 +163,11 @@ describe('hand-written push batch check', () => {
   });
 
   it('agrees with the schema on random mutations of valid batches', () => {
-    const pool: unknown[] = [...values, ...badValues, ...Object.values(fieldCases).flat(), 'persons', uuidv7(), device, {}, []];
-    let seed = 11;
-    const random = (n: number) => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-      return seed % n;
-    };
+    const pool: unknown[] = [...jsonValues, ...notJsonValues, ...Object.values(fieldCases).flat(), 'persons', uuidv7(), device, {}, []];
+    const random = seededRandom(11);
     const keys = Object.keys(change(0));
     for (let round = 0; round < 2000; round++) {
-      const changes = Array.from({ length: 1 + random(4) }, (_, i) => change(i, values[random(values.length)]));
+      const changes = Array.from({ length: 1 + random(4) }, (_, i) => change(i, jsonValues[random(jsonValues.length)]));
       const target = changes[random(changes.length)]!;
       const key = random(8) === 0 ? `k${random(3)}` : keys[random(keys.length)]!;
       target[key] = pool[random(pool.length)];
