@@ -9,6 +9,7 @@ import type { PersonInput } from '../shared/domain/person';
 import { makeDevice, removeDevice } from '../tests/unit/sync/sync-harness';
 import { openEncryptedDatabase } from '../electron/core/store/open-db';
 import { applyPullPage } from '../electron/core/sync/pull-apply';
+import { readTemplate, templatePerson, type TemplateRow } from './person-template';
 import type { Figure } from './report';
 
 /**
@@ -18,7 +19,7 @@ import type { Figure } from './report';
  * the part of "initial pull" that is SQLite and merge work. A diagnostic beside the end-to-end
  * figure, so that a change to the apply path is measured without the noise of a server.
  */
-const templatePerson: PersonInput = {
+const templatePersonInput: PersonInput = {
   familyName: 'Muster',
   givenNames: 'Erika',
   otherSpellings: ['Mustar'],
@@ -32,54 +33,28 @@ const templatePerson: PersonInput = {
   address: { street: 'Straße 1', postalCode: '40878' },
 };
 
-async function templateChanges(): Promise<{ entity: string; field: string; value: string; schema_version: number }[]> {
+async function templateChanges(): Promise<TemplateRow[]> {
   const seed = await makeDevice('apply-template');
   try {
-    const made = await seed.call('persons.create', templatePerson);
+    const made = await seed.call('persons.create', templatePersonInput);
     await seed.call('cases.open', { personId: made.id, overrideReason: 'Bench: Zielgruppe nicht geprüft' });
-    return await seed.read((sdb) => sdb.prepare('SELECT entity, field, value, schema_version FROM outbox ORDER BY seq').all() as {
-      entity: string;
-      field: string;
-      value: string;
-      schema_version: number;
-    }[]);
+    return await readTemplate(seed);
   } finally {
     removeDevice(seed);
   }
 }
 
-function pulledChanges(template: Awaited<ReturnType<typeof templateChanges>>, persons: number): PulledChange[] {
+function pulledChanges(template: readonly TemplateRow[], persons: number): PulledChange[] {
   const teamId = uuidv7();
   const deviceId = uuidv7();
   const userId = uuidv7();
   const millis = Date.now() - 3_600_000;
   let counter = 0;
   let serverSeq = 0;
+  const stamp = () => formatHlc({ millis, counter: counter++, deviceId });
   const out: PulledChange[] = [];
   for (let i = 0; i < persons; i++) {
-    const rowIds = new Map<string, string>([['persons', uuidv7()], ['cases', uuidv7()]]);
-    const hlcs = new Map<string, string>();
-    for (const row of template) {
-      if (!rowIds.has(row.entity)) rowIds.set(row.entity, uuidv7());
-      if (!hlcs.has(row.entity)) hlcs.set(row.entity, formatHlc({ millis, counter: counter++, deviceId }));
-      let value = JSON.parse(row.value) as PulledChange['value'];
-      if (row.entity === 'persons' && row.field === 'family_name') value = `Familienname ${i}`;
-      if (row.entity !== 'persons' && row.field === 'person_id') value = rowIds.get('persons')!;
-      if (row.field === 'case_id') value = rowIds.get('cases')!;
-      out.push({
-        opId: uuidv7(),
-        entity: row.entity,
-        rowId: rowIds.get(row.entity)!,
-        field: row.field,
-        value,
-        hlc: hlcs.get(row.entity)!,
-        deviceId,
-        userId,
-        teamId,
-        schemaVersion: row.schema_version,
-        serverSeq: ++serverSeq,
-      });
-    }
+    for (const change of templatePerson(template, i, stamp)) out.push({ ...change, deviceId, userId, teamId, serverSeq: ++serverSeq });
   }
   return out;
 }

@@ -15,6 +15,7 @@ import { startTestServer, tempIdentity } from '../tests/unit/server/harness';
 import { count, makeDevice, removeDevice, type Device } from '../tests/unit/sync/sync-harness';
 import { summarise, type Figure } from './report';
 import { openBenchDatabase, type BenchDatabase } from './bench-database';
+import { readTemplate, templatePerson } from './person-template';
 
 /**
  * Issue 3's device figures, end to end with real device cores (createCore, real encrypted
@@ -193,7 +194,7 @@ async function benchDayPush(server: BenchServer, db: Db): Promise<Figure[]> {
 async function seedServer(db: Db, seed: Device, persons: number): Promise<number> {
   const made = await seed.call('persons.create', personInput(0, 1));
   await seed.call('cases.open', { personId: made.id, overrideReason: 'Bench: Zielgruppe nicht geprüft' });
-  const template = await seed.read((sdb) => sdb.prepare('SELECT entity, field, value, schema_version FROM outbox ORDER BY seq').all() as { entity: string; field: string; value: string; schema_version: number }[]);
+  const template = await readTemplate(seed);
   const deviceId = await seed.read((sdb) => (sdb.prepare('SELECT device_id FROM sync_state WHERE id = 1').get() as { device_id: string | null }).device_id);
   const record = deviceId === null ? null : await findDevice(db, deviceId);
   if (!record) throw new Error('seed device not found on the server');
@@ -214,35 +215,7 @@ async function seedServer(db: Db, seed: Device, persons: number): Promise<number
     batch = [];
   };
   for (let i = 0; i < persons; i++) {
-    // one row per entity of the template: the person, the case and the case's 'open' event
-    const rowIds = new Map<string, string>();
-    const hlcs = new Map<string, string>();
-    const personId = uuidv7();
-    const caseId = uuidv7();
-    rowIds.set('persons', personId);
-    rowIds.set('cases', caseId);
-    for (const row of template) {
-      if (!rowIds.has(row.entity)) rowIds.set(row.entity, uuidv7());
-      if (!hlcs.has(row.entity)) hlcs.set(row.entity, stamp());
-      const isPerson = row.entity === 'persons';
-      let value = JSON.parse(row.value) as FieldChange['value'];
-      if (isPerson && row.field === 'family_name') value = `Familienname ${i}`;
-      if (isPerson && row.field === 'given_names') value = `Vorname ${i}`;
-      if (!isPerson && row.field === 'person_id') value = personId;
-      if (row.field === 'case_id') value = caseId;
-      batch.push({
-        opId: uuidv7(),
-        entity: row.entity,
-        rowId: rowIds.get(row.entity)!,
-        field: row.field,
-        value,
-        hlc: hlcs.get(row.entity)!,
-        deviceId: record.id,
-        teamId,
-        baseSeq: null,
-        schemaVersion: row.schema_version,
-      });
-    }
+    for (const change of templatePerson(template, i, stamp)) batch.push({ ...change, deviceId: record.id, teamId, baseSeq: null });
     if (batch.length >= seedBatchSize) await flush();
   }
   await flush();
