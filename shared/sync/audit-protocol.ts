@@ -19,12 +19,16 @@ import { sha256HexSchema } from './documents-protocol';
 export const auditPath = '/v1/audit';
 export const auditEnvelopeKinds = { request: 'push', answer: 'push-ack' } as const satisfies { request: EnvelopeKind; answer: EnvelopeKind };
 
-/** Entries per upload; the device also keeps an upload's JSON under MAX_BODY_BYTES. */
-export const MAX_AUDIT_ENTRIES_PER_UPLOAD = 1000;
+/**
+ * Entries per upload; the device also keeps an upload's JSON under MAX_BODY_BYTES, which cuts
+ * first where entries name many fields (a pulled person's 'sync' entry is ~700 bytes). A first
+ * pull of 10,000 persons writes 30,000 entries: a dozen uploads, not thirty.
+ */
+export const MAX_AUDIT_ENTRIES_PER_UPLOAD = 5000;
 /** The stored details text of one entry (field names and a partner id). */
 export const MAX_AUDIT_DETAILS_CHARS = 8192;
-/** JSON of one entry around its details, for the device's byte budget of an upload. */
-export const AUDIT_ENTRY_OVERHEAD_BYTES = 600;
+/** JSON of one entry besides its actor and details (keys, seq, time, ids, hashes), with room to spare. */
+export const AUDIT_ENTRY_OVERHEAD_BYTES = 340;
 
 /**
  * One entry as the device stores it. `details` travels as the stored text: the hash covers

@@ -31,7 +31,7 @@ export interface AuditUploadDeps {
   readonly alive: () => void;
 }
 
-/** A first pull of 10,000 persons writes ~20,000 entries: twenty uploads. The rest waits for the next run. */
+/** Uploads per run at most: over a million typical entries (a first pull of 10,000 persons writes 30,000); the rest waits for the next run. */
 const maxUploadsPerRun = 500;
 /** A server restored from an older copy asks to go back; more than this in one run is not a restore. */
 const maxRewindsPerRun = 3;
@@ -58,7 +58,8 @@ export function nextAuditSlice(db: Db, sentSeq: number): AuditEntryWire[] {
   const slice: AuditEntryWire[] = [];
   let bytes = 0;
   for (const row of rows) {
-    const size = row.details.length + row.actor.length + AUDIT_ENTRY_OVERHEAD_BYTES;
+    // As the entry travels: the details are a JSON string inside the JSON (quotes escaped), in UTF-8.
+    const size = Buffer.byteLength(JSON.stringify(row.details)) + Buffer.byteLength(row.actor) + AUDIT_ENTRY_OVERHEAD_BYTES;
     if (slice.length > 0 && bytes + size > byteBudget) break;
     bytes += size;
     slice.push({
