@@ -11,21 +11,35 @@ import { goalSchema, stepSchema } from '../../../shared/domain/plan';
 import { referralSchema } from '../../../shared/domain/referral';
 import { taskSchema } from '../../../shared/domain/task';
 import { caseThemeSchema } from '../../../shared/domain/theme';
+import { assessmentCandidate } from '../casework/care/assessments';
+import { consentCandidate } from '../casework/care/consents';
+import { contactCandidate, noteCandidate } from '../casework/care/contacts';
+import { goalCandidate } from '../casework/care/plan';
+import { referralCandidate } from '../casework/care/referrals';
+import { deadlineCandidate, legalDomainCandidate } from '../casework/cases/legal';
+import { phaseEventCandidate } from '../casework/cases/phase-events';
+import { caseThemeCandidate } from '../casework/cases/themes';
+import { documentCandidate } from '../casework/documents/documents';
+import { taskCandidate } from '../casework/tasks/task-rows';
 import { germanErrorMap } from '../ipc/field-errors';
 import { rowToCase } from '../services/cases';
 import { rowToPerson } from '../services/person-mapping';
-import type { RowValues, SqlValue } from '../write/entities';
+import type { RowValues } from '../write/entities';
 
 /**
  * Whether a stored row is a valid record of its entity, checked with the entity's shared domain
  * schema — for the review list, where a value typed by hand must leave a record the screens can
  * still read (a goal with the status "xyz" would silently vanish from the plan). The candidates
- * follow the row mappers of the case-work services (electron/core/casework/**); what those
- * compute from other tables (a consent's status and documents, a goal's steps, a contact's
- * notes, a task's person name) is not the row's and is filled with a neutral value.
+ * are built by the row mappers of the case-work services (electron/core/casework/**), so the
+ * check and the screens read a row's columns the same way; what those take from elsewhere (a
+ * consent's status and documents, a goal's steps, a contact's notes, a task's person name,
+ * whether a document's content is here) is not the row's and is given a neutral value. Goal
+ * steps and household links keep their own candidates: the plan names a step's partner from
+ * the county's directory and reads a partner column that is not text as none (this check
+ * refuses it), and the household screen maps a joined row to another shape.
  *
  * Kept apart from write/entities.ts, which nearly everything imports: the person and case
- * mappers import the write path themselves.
+ * mappers and the case-work services import the write path themselves.
  */
 export interface RowIssue {
   /** the column at fault; '' when the check does not say (persons, cases) */
@@ -37,15 +51,6 @@ export type RowCheck = { ok: true } | { ok: false; issues: RowIssue[] };
 interface RowValidator {
   readonly candidate: (row: RowValues) => unknown;
   readonly schema: z.ZodType;
-}
-
-function jsonOf(value: SqlValue | undefined): unknown {
-  if (typeof value !== 'string') return undefined;
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 const householdLinkSchema = z.object({
@@ -64,18 +69,7 @@ const validators: ReadonlyMap<string, RowValidator> = new Map<string, RowValidat
     'case_phase_events',
     {
       schema: phaseEventSchema,
-      candidate: (row) => ({
-        id: row.id,
-        caseId: row.case_id,
-        kind: row.kind,
-        fromPhase: row.from_phase ?? null,
-        toPhase: row.to_phase,
-        movedAt: row.moved_at,
-        note: row.note ?? null,
-        closeReason: row.close_reason ?? null,
-        by: row.by_user,
-        createdAt: row.created_at,
-      }),
+      candidate: phaseEventCandidate,
     },
   ],
   [
@@ -96,59 +90,21 @@ const validators: ReadonlyMap<string, RowValidator> = new Map<string, RowValidat
     'consents',
     {
       schema: consentSchema,
-      candidate: (row) => ({
-        id: row.id,
-        personId: row.person_id,
-        caseId: row.case_id ?? null,
-        purpose: row.purpose,
-        purposeText: row.purpose_text ?? null,
-        recipientPartnerId: row.recipient_partner_id ?? null,
-        recipientName: row.recipient_name ?? null,
-        givenAt: row.given_at,
-        form: row.form,
-        interpreterLanguage: row.interpreter_language ?? null,
-        validUntil: row.valid_until ?? null,
-        withdrawnAt: row.withdrawn_at ?? null,
-        withdrawalNote: row.withdrawal_note ?? null,
-        recordedBy: row.recorded_by,
-        status: 'gueltig',
-        documentIds: [],
-        createdAt: row.created_at,
-      }),
+      candidate: (row) => consentCandidate(row, 'gueltig', []),
     },
   ],
   [
     'assessments',
     {
       schema: assessmentSchema,
-      candidate: (row) => ({
-        id: row.id,
-        caseId: row.case_id,
-        lifeDomain: row.life_domain,
-        situation: row.situation ?? null,
-        resources: row.resources ?? null,
-        needLevel: row.need_level,
-        assessedAt: row.assessed_at,
-        assessedBy: row.assessed_by,
-        createdAt: row.created_at,
-      }),
+      candidate: assessmentCandidate,
     },
   ],
   [
     'goals',
     {
       schema: goalSchema,
-      candidate: (row) => ({
-        id: row.id,
-        caseId: row.case_id,
-        lifeDomain: row.life_domain,
-        description: row.description,
-        agreedAt: row.agreed_at,
-        dueAt: row.due_at ?? null,
-        status: row.status,
-        steps: [],
-        createdAt: row.created_at,
-      }),
+      candidate: (row) => goalCandidate(row, []),
     },
   ],
   [
@@ -171,143 +127,56 @@ const validators: ReadonlyMap<string, RowValidator> = new Map<string, RowValidat
     'contacts',
     {
       schema: contactSchema,
-      candidate: (row) => ({
-        id: row.id,
-        caseId: row.case_id,
-        contactDate: row.contact_date,
-        startTime: row.start_time ?? null,
-        durationMinutes: row.duration_minutes,
-        mode: row.mode,
-        participants: jsonOf(row.participants),
-        interpreter: row.interpreter === null ? null : jsonOf(row.interpreter),
-        topics: jsonOf(row.topics),
-        createdBy: row.created_by,
-        createdAt: row.created_at,
-        notes: [],
-      }),
+      candidate: (row) => contactCandidate(row, []),
     },
   ],
   [
     'contact_notes',
     {
       schema: contactNoteSchema,
-      candidate: (row) => ({
-        id: row.id,
-        contactId: row.contact_id,
-        version: row.version,
-        text: row.text,
-        reason: row.reason ?? null,
-        writtenBy: row.written_by,
-        writtenAt: row.written_at,
-      }),
+      candidate: (row) => ({ ...noteCandidate(row), contactId: row.contact_id }),
     },
   ],
   [
     'legal_domains',
     {
       schema: legalDomainSchema,
-      candidate: (row) => ({
-        id: row.id,
-        caseId: row.case_id,
-        domain: row.domain,
-        office: row.office,
-        fileNumber: row.file_number ?? null,
-        contactPerson: row.contact_person ?? null,
-        contactDetails: row.contact_details ?? null,
-        note: row.note ?? null,
-      }),
+      candidate: legalDomainCandidate,
     },
   ],
   [
     'deadlines',
     {
       schema: deadlineSchema,
-      candidate: (row) => ({
-        id: row.id,
-        caseId: row.case_id,
-        legalDomainId: row.legal_domain_id ?? null,
-        kind: row.kind,
-        dueAt: row.due_at,
-        note: row.note ?? null,
-        doneAt: row.done_at ?? null,
-      }),
+      candidate: deadlineCandidate,
     },
   ],
   [
     'referrals',
     {
       schema: referralSchema,
-      candidate: (row) => ({
-        id: row.id,
-        caseId: row.case_id,
-        partnerId: row.partner_id,
-        partnerName: row.partner_name,
-        lifeDomain: row.life_domain,
-        reason: row.reason,
-        referredAt: row.referred_at,
-        consentId: row.consent_id ?? null,
-        overrideReason: row.override_reason ?? null,
-        status: row.status,
-        outcome: row.outcome ?? null,
-        createdBy: row.created_by,
-        createdAt: row.created_at,
-      }),
+      candidate: referralCandidate,
     },
   ],
   [
     'tasks',
     {
       schema: taskSchema,
-      candidate: (row) => ({
-        id: row.id,
-        personId: row.person_id,
-        personName: '',
-        caseId: row.case_id ?? null,
-        title: row.title,
-        dueAt: row.due_at ?? null,
-        source: row.source,
-        rule: row.rule ?? null,
-        ruleRef: row.rule_ref ?? null,
-        status: row.status,
-        doneAt: row.done_at ?? null,
-        assignee: row.assignee ?? null,
-        note: row.note ?? null,
-        createdAt: row.created_at,
-      }),
+      candidate: (row) => taskCandidate(row, ''),
     },
   ],
   [
     'case_themes',
     {
       schema: caseThemeSchema,
-      candidate: (row) => ({
-        id: row.id,
-        caseId: row.case_id,
-        themeKey: row.theme_key ?? null,
-        label: row.label,
-        note: row.note ?? null,
-        notedAt: row.noted_at,
-        notedBy: row.noted_by,
-      }),
+      candidate: caseThemeCandidate,
     },
   ],
   [
     'documents',
     {
       schema: documentSchema,
-      candidate: (row) => ({
-        id: row.id,
-        personId: row.person_id,
-        ownerKind: row.owner_kind,
-        ownerId: row.owner_id,
-        fileName: row.file_name,
-        mimeType: row.mime_type,
-        sizeBytes: row.size_bytes,
-        sha256: row.sha256,
-        addedAt: row.created_at,
-        addedBy: row.added_by,
-        contentAvailable: true,
-      }),
+      candidate: (row) => documentCandidate(row, true),
     },
   ],
 ]);

@@ -11,7 +11,8 @@ import { requireCase, requireOpenCase } from '../cases/case-guard';
 import { assessmentHistory } from './assessment-history';
 import { orNull, parseRows } from './rows';
 
-function rowToCandidate(row: RowValues): unknown {
+/** An `assessments` row → the assessment to check with assessmentSchema (also the sync's row check). */
+export function assessmentCandidate(row: RowValues): unknown {
   return {
     id: row.id,
     caseId: row.case_id,
@@ -27,7 +28,7 @@ function rowToCandidate(row: RowValues): unknown {
 
 function assessmentsOfCase(ws: Workspace, caseId: string): Assessment[] {
   const rows = prepared(ws.db, 'SELECT * FROM assessments WHERE case_id = ? AND deleted_at IS NULL ORDER BY assessed_at DESC, created_at DESC, rowid DESC').all(caseId) as RowValues[];
-  return parseRows(rows, rowToCandidate, assessmentSchema);
+  return parseRows(rows, assessmentCandidate, assessmentSchema);
 }
 
 export function assessmentHistoryOfCase(ws: Workspace, caseId: string): AssessmentHistory {

@@ -1,4 +1,4 @@
-import { consentSchema, type Consent, type ConsentInput } from '../../../../shared/domain/consent';
+import { consentSchema, type Consent, type ConsentInput, type ConsentStatus } from '../../../../shared/domain/consent';
 import { uuidv7 } from '../../../../shared/ids';
 import type { ChannelParsedInput } from '../../../../shared/ipc/contract';
 import { KimError } from '../../../../shared/ipc/errors';
@@ -22,6 +22,14 @@ function rowToCandidate(row: RowValues, today: string, documentIds: readonly str
     typeof row.given_at === 'string'
       ? consentStatus({ givenAt: row.given_at, validUntil: textOrNull(row.valid_until), withdrawnAt: textOrNull(row.withdrawn_at) }, today)
       : undefined;
+  return consentCandidate(row, status, documentIds);
+}
+
+/**
+ * A `consents` row → the consent to check with consentSchema. Its status (for a date) and its
+ * documents come from elsewhere and are given; the row check of the sync uses it too.
+ */
+export function consentCandidate(row: RowValues, status: ConsentStatus | undefined, documentIds: readonly string[]): unknown {
   return {
     id: row.id,
     personId: row.person_id,

@@ -20,11 +20,13 @@ export const futureContactMessage = 'Das Datum des Kontakts darf nicht in der Zu
  */
 const contactOrder = `ORDER BY ct.contact_date DESC, ct.start_time IS NULL, ct.start_time DESC, ct.created_at DESC, ct.rowid DESC`;
 
-function noteCandidate(row: RowValues): unknown {
+/** A `contact_notes` row → the note version to check with noteVersionSchema (also the sync's row check). */
+export function noteCandidate(row: RowValues): Record<string, unknown> {
   return { id: row.id, version: row.version, text: row.text, reason: row.reason ?? null, writtenBy: row.written_by, writtenAt: row.written_at };
 }
 
-function contactCandidate(row: RowValues, notes: readonly NoteVersion[]): unknown {
+/** A `contacts` row with its note versions → the contact to check with contactSchema (also the sync's row check). */
+export function contactCandidate(row: RowValues, notes: readonly NoteVersion[]): unknown {
   return {
     id: row.id,
     caseId: row.case_id,

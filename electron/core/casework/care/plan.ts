@@ -34,7 +34,8 @@ function stepCandidate(row: RowValues, partnerNames: PartnerNames): unknown {
   };
 }
 
-function goalCandidate(row: RowValues, steps: readonly Step[]): unknown {
+/** A `goals` row with its steps → the goal to check with goalSchema (also the sync's row check). */
+export function goalCandidate(row: RowValues, steps: readonly Step[]): unknown {
   return {
     id: row.id,
     caseId: row.case_id,

@@ -22,7 +22,8 @@ export function consentRequiredMessage(partnerName: string): string {
   return `Für ${partnerName} liegt keine gültige Einwilligung (Schweigepflichtentbindung) vor. Bitte zuerst die Einwilligung erfassen.`;
 }
 
-function rowToCandidate(row: RowValues): unknown {
+/** A `referrals` row → the referral to check with referralSchema (also the sync's row check). */
+export function referralCandidate(row: RowValues): unknown {
   return {
     id: row.id,
     caseId: row.case_id,
@@ -47,7 +48,7 @@ export function referralsOfCase(ws: Workspace, caseId: string): Referral[] {
     `SELECT * FROM referrals WHERE case_id = ? AND deleted_at IS NULL
      ORDER BY referred_at DESC, created_at DESC, rowid DESC`,
   ).all(caseId) as RowValues[];
-  return parseRows(rows, rowToCandidate, referralSchema);
+  return parseRows(rows, referralCandidate, referralSchema);
 }
 
 function referralRow(ws: Workspace, id: string): RowValues {
@@ -57,7 +58,7 @@ function referralRow(ws: Workspace, id: string): RowValues {
 }
 
 function referralById(ws: Workspace, id: string): Referral {
-  const referral = parseRow(referralRow(ws, id), rowToCandidate, referralSchema);
+  const referral = parseRow(referralRow(ws, id), referralCandidate, referralSchema);
   if (!referral) throw new KimError('NOT_FOUND', referralNotFoundMessage);
   return referral;
 }

@@ -13,8 +13,9 @@ import { textOrNull } from './values';
 export const legalDomainNotFoundMessage = 'Dieser Rechtskreis wurde nicht gefunden. Vielleicht wurde er entfernt.';
 export const deadlineNotFoundMessage = 'Diese Frist wurde nicht gefunden. Vielleicht wurde sie entfernt.';
 
-function legalDomainOf(row: RowValues): LegalDomainEntry | null {
-  const parsed = legalDomainSchema.safeParse({
+/** A `legal_domains` row → the entry to check with legalDomainSchema (also the sync's row check). */
+export function legalDomainCandidate(row: RowValues): unknown {
+  return {
     id: row.id,
     caseId: row.case_id,
     domain: row.domain,
@@ -23,12 +24,12 @@ function legalDomainOf(row: RowValues): LegalDomainEntry | null {
     contactPerson: row.contact_person ?? null,
     contactDetails: row.contact_details ?? null,
     note: row.note ?? null,
-  });
-  return parsed.success ? parsed.data : null;
+  };
 }
 
-function deadlineOf(row: RowValues): Deadline | null {
-  const parsed = deadlineSchema.safeParse({
+/** A `deadlines` row → the deadline to check with deadlineSchema (also the sync's row check). */
+export function deadlineCandidate(row: RowValues): unknown {
+  return {
     id: row.id,
     caseId: row.case_id,
     legalDomainId: row.legal_domain_id ?? null,
@@ -36,7 +37,16 @@ function deadlineOf(row: RowValues): Deadline | null {
     dueAt: row.due_at,
     note: row.note ?? null,
     doneAt: row.done_at ?? null,
-  });
+  };
+}
+
+function legalDomainOf(row: RowValues): LegalDomainEntry | null {
+  const parsed = legalDomainSchema.safeParse(legalDomainCandidate(row));
+  return parsed.success ? parsed.data : null;
+}
+
+function deadlineOf(row: RowValues): Deadline | null {
+  const parsed = deadlineSchema.safeParse(deadlineCandidate(row));
   return parsed.success ? parsed.data : null;
 }
 

@@ -58,18 +58,23 @@ export function phaseEventsOf(ws: Workspace, caseId: string): PhaseEvent[] {
      ORDER BY moved_at, created_at, kind <> 'open', rowid`,
   ).all(caseId) as RowValues[];
   return rows.flatMap((row) => {
-    const parsed = phaseEventSchema.safeParse({
-      id: row.id,
-      caseId: row.case_id,
-      kind: row.kind,
-      fromPhase: row.from_phase ?? null,
-      toPhase: row.to_phase,
-      movedAt: row.moved_at,
-      note: row.note ?? null,
-      closeReason: row.close_reason ?? null,
-      by: row.by_user,
-      createdAt: row.created_at,
-    });
+    const parsed = phaseEventSchema.safeParse(phaseEventCandidate(row));
     return parsed.success ? [parsed.data] : [];
   });
+}
+
+/** A `case_phase_events` row → the event to check with phaseEventSchema (also the sync's row check). */
+export function phaseEventCandidate(row: RowValues): unknown {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    kind: row.kind,
+    fromPhase: row.from_phase ?? null,
+    toPhase: row.to_phase,
+    movedAt: row.moved_at,
+    note: row.note ?? null,
+    closeReason: row.close_reason ?? null,
+    by: row.by_user,
+    createdAt: row.created_at,
+  };
 }

@@ -14,8 +14,9 @@ import { textOrNull } from './values';
 export const themeNotFoundMessage = 'Dieses Thema wurde nicht gefunden. Vielleicht wurde es entfernt.';
 export const unknownThemeMessage = 'Dieses Thema steht nicht (mehr) in der Themenliste des Kreises. Bitte ein Thema der Liste wählen oder frei beschreiben.';
 
-function caseThemeOf(row: RowValues): CaseTheme | null {
-  const parsed = caseThemeSchema.safeParse({
+/** A `case_themes` row → the theme to check with caseThemeSchema (also the sync's row check). */
+export function caseThemeCandidate(row: RowValues): unknown {
+  return {
     id: row.id,
     caseId: row.case_id,
     themeKey: row.theme_key ?? null,
@@ -23,7 +24,11 @@ function caseThemeOf(row: RowValues): CaseTheme | null {
     note: row.note ?? null,
     notedAt: row.noted_at,
     notedBy: row.noted_by,
-  });
+  };
+}
+
+function caseThemeOf(row: RowValues): CaseTheme | null {
+  const parsed = caseThemeSchema.safeParse(caseThemeCandidate(row));
   return parsed.success ? parsed.data : null;
 }
 

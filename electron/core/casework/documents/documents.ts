@@ -143,7 +143,16 @@ function liveDocumentRow(ws: Workspace, id: string): RowValues | null {
 
 /** A `documents` row (with `chunks_here`) → DocumentInfo; null for a row a pull has not completed. */
 function rowToDocument(row: RowValues): DocumentInfo | null {
-  const parsed = documentSchema.safeParse({
+  const parsed = documentSchema.safeParse(documentCandidate(row, row.chunk_count !== null && row.chunks_here === row.chunk_count));
+  return parsed.success && row.chunk_count !== null ? parsed.data : null;
+}
+
+/**
+ * A `documents` row → the document to check with documentSchema; whether its content is here
+ * comes from the chunks and is given (the sync's row check uses this too).
+ */
+export function documentCandidate(row: RowValues, contentAvailable: boolean): unknown {
+  return {
     id: row.id,
     personId: row.person_id,
     ownerKind: row.owner_kind,
@@ -154,7 +163,6 @@ function rowToDocument(row: RowValues): DocumentInfo | null {
     sha256: row.sha256,
     addedAt: row.created_at,
     addedBy: row.added_by,
-    contentAvailable: row.chunk_count !== null && row.chunks_here === row.chunk_count,
-  });
-  return parsed.success && row.chunk_count !== null ? parsed.data : null;
+    contentAvailable,
+  };
 }

@@ -9,10 +9,19 @@ export const taskSelectSql = `
 
 /** A row of taskSelectSql → Task, or null when sync left the row incomplete for a moment. */
 export function rowToTask(row: RowValues): Task | null {
-  const parsed = taskSchema.safeParse({
+  const parsed = taskSchema.safeParse(taskCandidate(row, `${String(row.family_name ?? '')}, ${String(row.given_names ?? '')}`));
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * A `tasks` row → the task to check with taskSchema; the person's name comes from the persons
+ * table and is given (the sync's row check uses this too).
+ */
+export function taskCandidate(row: RowValues, personName: string): unknown {
+  return {
     id: row.id,
     personId: row.person_id,
-    personName: `${String(row.family_name ?? '')}, ${String(row.given_names ?? '')}`,
+    personName,
     caseId: row.case_id ?? null,
     title: row.title,
     dueAt: row.due_at ?? null,
@@ -24,8 +33,7 @@ export function rowToTask(row: RowValues): Task | null {
     assignee: row.assignee ?? null,
     note: row.note ?? null,
     createdAt: row.created_at,
-  });
-  return parsed.success ? parsed.data : null;
+  };
 }
 
 export function rowsToTasks(rows: readonly RowValues[]): Task[] {
