@@ -6,7 +6,7 @@ import { uuidv7 } from '../../../shared/ids';
 import { syncErrorMessages, verifyErrorProof } from '../../../shared/sync';
 import { MAX_AUDIT_ENTRIES_PER_UPLOAD, type AuditEntryWire } from '../../../shared/sync/audit-protocol';
 import { extendChain, linkEntry, linkHash, relink, uploadAudit, uploadOf } from './audit-device';
-import { backends, runAdminOn, startTestServer, teamWithUser, tempIdentity, type TestDatabase, type TestServer } from './harness';
+import { aroundTransactionQueries, backends, runAdminOn, startTestServer, teamWithUser, tempIdentity, type TestDatabase, type TestServer } from './harness';
 import { TestDevice } from './test-device';
 
 /**
@@ -143,20 +143,11 @@ describe.each(backends)('audit upload on $name', (backend) => {
     const device = await TestDevice.enroll(server.url, code);
     // A database that dawdles after reading the chain's tail: without the per-device lock both
     // requests would read the same tail and the second insert would fail.
-    const slow: Db = {
-      ...db,
-      transaction: (fn) =>
-        db.transaction((tx) =>
-          fn({
-            ...tx,
-            query: async (sql, params) => {
-              const rows = await tx.query(sql, params);
-              if (sql.includes('FROM device_audit WHERE device_id = $1 ORDER BY seq DESC')) await new Promise((done) => setTimeout(done, 200));
-              return rows;
-            },
-          }),
-        ),
-    };
+    const slow = aroundTransactionQueries(db, async (sql, run) => {
+      const rows = await run();
+      if (sql.includes('FROM device_audit WHERE device_id = $1 ORDER BY seq DESC')) await new Promise((done) => setTimeout(done, 200));
+      return rows;
+    });
     const slowServer = await startTestServer(slow, identity.path);
     try {
       const chain = extendChain(null, 50);

@@ -6,7 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { runAdmin } from '../../../server/src/admin/cli';
 import { createTeam, createUser, issueCode } from '../../../server/src/admin/commands';
-import { openPostgres, pgliteDb, type Db } from '../../../server/src/db/adapter';
+import { openPostgres, pgliteDb, type Db, type Row } from '../../../server/src/db/adapter';
 import { migrate } from '../../../server/src/db/migrate';
 import { buildApp, type AppOptions } from '../../../server/src/http/app';
 import { Keyring } from '../../../server/src/identity/keyring';
@@ -135,4 +135,18 @@ export async function runAdminOn(
     err: (line) => err.push(line),
   });
   return { code, lines, out: lines.join('\n'), err: err.join('\n') };
+}
+
+/**
+ * The database with every query inside a transaction passed through `around` (which runs it with
+ * `run`): for a test that makes the database fail or dawdle at one statement, as a real one may.
+ */
+export function aroundTransactionQueries(
+  db: Db,
+  around: (sql: string, run: () => Promise<Row[]>) => Promise<Row[]>,
+): Db {
+  return {
+    ...db,
+    transaction: (fn) => db.transaction((tx) => fn({ ...tx, query: (sql, params) => around(sql, () => tx.query(sql, params)) })),
+  };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../server/src/db/adapter';
 import { uuidv7 } from '../../../shared/ids';
 import { MAX_ENVELOPE_BYTES, syncErrorBodySchema } from '../../../shared/sync';
-import { backends, startTestServer, teamWithUser, tempIdentity, type TestDatabase, type TestServer } from './harness';
+import { aroundTransactionQueries, backends, startTestServer, teamWithUser, tempIdentity, type TestDatabase, type TestServer } from './harness';
 import { TestDevice } from './test-device';
 
 const secret = 'Mustafa Geheim';
@@ -23,19 +23,10 @@ describe.each(backends)('HTTP hardening on $name', (backend) => {
     const logStream = { write: (line: string) => void logLines.push(line) };
     server = await startTestServer(db, identity.path, { logLevel: 'info', logStream });
     // A database that fails like a real one may: with a message that quotes the data.
-    const broken: Db = {
-      ...db,
-      transaction: (fn) =>
-        db.transaction((tx) =>
-          fn({
-            ...tx,
-            query: async (sql, params) => {
-              if (failOnInsert && sql.includes('INSERT INTO change_log')) throw new Error(`duplicate key value (${secret}) violates constraint`);
-              return tx.query(sql, params);
-            },
-          }),
-        ),
-    };
+    const broken = aroundTransactionQueries(db, async (sql, run) => {
+      if (failOnInsert && sql.includes('INSERT INTO change_log')) throw new Error(`duplicate key value (${secret}) violates constraint`);
+      return run();
+    });
     failing = await startTestServer(broken, identity.path, { logLevel: 'info', logStream });
   });
   afterAll(async () => {
